@@ -1,0 +1,121 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+import { defineConfig, globalIgnores } from 'eslint/config';
+
+// The rooms of DESIGN.md, held by the linter so nobody has to remember them.
+const room = (name) => [`**/${name}`, `**/${name}/*`, `**/${name}/**`];
+const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3', 'd3-*'];
+
+/** Imports a room may not make, as a no-restricted-imports rule. */
+function forbid(message, ...groups) {
+  return ['error', { patterns: [{ group: groups.flat(), message }] }];
+}
+
+// The core runs the same in Node, a Web Worker and the main thread, and a seed fixes every result.
+const noClockNoDomNoRandom = {
+  'no-restricted-globals': [
+    'error',
+    { name: 'window', message: 'The simulation core has no DOM.' },
+    { name: 'document', message: 'The simulation core has no DOM.' },
+    { name: 'performance', message: 'Simulated time only: no wall clock in the core.' },
+    { name: 'requestAnimationFrame', message: 'The frame loop lives in src/frame.' },
+    { name: 'setTimeout', message: 'The caller drives the engine: no timers inside.' },
+    { name: 'setInterval', message: 'The caller drives the engine: no timers inside.' },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'Use a seeded stream from engine/rng.' },
+    { object: 'Date', property: 'now', message: 'Simulated time only: no wall clock in the core.' },
+    { object: 'performance', property: 'now', message: 'Simulated time only: no wall clock in the core.' },
+  ],
+};
+
+export default defineConfig([
+  globalIgnores(['dist', 'test-results', 'playwright-report', 'node_modules', '.bench-tmp']),
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/lib/**/*.ts'],
+    rules: {
+      ...noClockNoDomNoRandom,
+      'no-restricted-imports': forbid('src/lib imports nothing of src.', uiLibraries, ['../*']),
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      ...noClockNoDomNoRandom,
+      'no-restricted-imports': forbid(
+        'src/engine may import only src/lib.',
+        uiLibraries,
+        ['model', 'store', 'ui', 'frame', 'charts', 'worker', 'cli'].flatMap(room),
+      ),
+    },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    ignores: ['src/model/**/*.test.ts'],
+    rules: {
+      ...noClockNoDomNoRandom,
+      'no-restricted-imports': forbid(
+        'src/model may import only src/engine and src/lib.',
+        uiLibraries,
+        ['store', 'ui', 'frame', 'charts', 'worker', 'cli'].flatMap(room),
+      ),
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        'src/cli and src/worker may import only model, engine and lib.',
+        uiLibraries,
+        ['store', 'ui', 'frame', 'charts'].flatMap(room),
+      ),
+    },
+  },
+  {
+    files: ['src/charts/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': forbid(
+        'Charts take data by props: no store, no model, no engine.',
+        ['zustand', 'zustand/*', 'd3'],
+        ['store', 'ui', 'frame', 'worker', 'engine', 'model', 'cli'].flatMap(room),
+      ),
+    },
+  },
+  {
+    files: ['src/store/**/*.ts', 'src/frame/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        'store and frame may not import ui, charts or engine internals.',
+        ['ui', 'charts', 'cli'].flatMap(room),
+      ),
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['d3'], message: 'Import single d3 modules.' },
+            { group: room('engine'), message: 'The UI reaches the engine through the store.' },
+            { group: room('cli'), message: 'The UI does not import the command line.' },
+            { group: room('model'), allowTypeImports: true, message: 'The UI may import types from the model.' },
+          ],
+        },
+      ],
+    },
+  },
+]);

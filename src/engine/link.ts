@@ -1,0 +1,60 @@
+import type { Simulator } from './simulator.ts';
+
+export interface Transmission {
+  /** When the first bit leaves (after frames queued before it). */
+  readonly startNs: number;
+  /** When the last bit leaves: start + serialization time. */
+  readonly sentNs: number;
+  /** When the last bit arrives: sent + propagation delay. */
+  readonly arriveNs: number;
+}
+
+/**
+ * A point-to-point link: frames are serialized one after another at `bitsPerSec`, then fly for
+ * `propagationNs`. A frame waits while an earlier one is being serialized (FIFO).
+ */
+export class Link {
+  private busyUntilNs = 0;
+  busyNs = 0;
+  frames = 0;
+  bytes = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly name: string,
+    readonly bitsPerSec: number,
+    readonly propagationNs: number,
+  ) {
+    if (!(bitsPerSec > 0)) throw new RangeError(`${name}: bit rate must be > 0`);
+    if (!(propagationNs >= 0)) throw new RangeError(`${name}: propagation delay must be ≥ 0`);
+  }
+
+  /** Serialization time of a frame of `byteCount` bytes, rounded to whole nanoseconds. */
+  serializationNs(byteCount: number): number {
+    return Math.round((byteCount * 8 * 1e9) / this.bitsPerSec);
+  }
+
+  /** Sends `byteCount` bytes; `onArrive` runs when the last bit reaches the far end. */
+  transmit(byteCount: number, onArrive?: () => void, messageId = -1): Transmission {
+    const startNs = Math.max(this.sim.now, this.busyUntilNs);
+    const serNs = this.serializationNs(byteCount);
+    const sentNs = startNs + serNs;
+    const arriveNs = sentNs + this.propagationNs;
+    this.busyUntilNs = sentNs;
+    this.busyNs += serNs;
+    this.frames++;
+    this.bytes += byteCount;
+    if (this.sim.trace.active) this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
+    if (onArrive) this.sim.scheduleAt(arriveNs, onArrive);
+    return { startNs, sentNs, arriveNs };
+  }
+
+  /** The time a frame sent now would start serializing. */
+  get freeAtNs(): number {
+    return Math.max(this.sim.now, this.busyUntilNs);
+  }
+
+  utilization(nowNs: number): number {
+    return nowNs > 0 ? Math.min(1, this.busyNs / nowNs) : 0;
+  }
+}
