@@ -6,7 +6,13 @@ export interface WorkItem {
   readonly owner: string;
   /** What the time is spent on, e.g. `grant-copy`. */
   readonly category: string;
+  /** CPU time charged to (owner, category). */
   readonly durationNs: number;
+  /**
+   * Time the processor is held before the work, without being charged: e.g. a blocked vCPU that
+   * Xen has to schedule back in. It shows in the trace as a `wait`/`latency` span.
+   */
+  readonly stallNs?: number;
   readonly messageId?: number;
   /** A short stage name for the trace; the category when absent. */
   readonly label?: string;
@@ -57,7 +63,7 @@ export class Processor {
 
   /** Busy time including the elapsed part of the item in service. */
   busyNsAt(nowNs: number): number {
-    return this.busyTotalNs + (this.current ? nowNs - this.currentStartNs : 0);
+    return this.busyTotalNs + (this.current ? Math.max(0, nowNs - this.currentStartNs) : 0);
   }
 
   utilization(nowNs: number, sinceNs = 0): number {
@@ -71,8 +77,9 @@ export class Processor {
   }
 
   submit(item: WorkItem): void {
-    if (!(item.durationNs >= 0) || !Number.isSafeInteger(item.durationNs)) {
-      throw new RangeError(`${this.name}: work of ${item.durationNs} ns (integer ≥ 0 expected)`);
+    const stallNs = item.stallNs ?? 0;
+    if (!(item.durationNs >= 0) || !Number.isSafeInteger(item.durationNs) || !(stallNs >= 0) || !Number.isSafeInteger(stallNs)) {
+      throw new RangeError(`${this.name}: work of ${item.durationNs} ns after ${stallNs} ns (integers ≥ 0 expected)`);
     }
     if (this.current === null) this.start(item);
     else {
@@ -91,8 +98,13 @@ export class Processor {
 
   private start(item: WorkItem): void {
     this.current = item;
-    this.currentStartNs = this.sim.now;
-    this.sim.schedule(item.durationNs, this.finish);
+    const stallNs = item.stallNs ?? 0;
+    // Busy time starts after the stall: the stall is held but not charged.
+    this.currentStartNs = this.sim.now + stallNs;
+    if (stallNs > 0 && this.sim.trace.active) {
+      this.sim.trace.span(this.name, 'wait', 'latency', item.messageId ?? -1, this.sim.now, this.currentStartNs, item.label ? `${item.label} (latency)` : 'latency');
+    }
+    this.sim.schedule(stallNs + item.durationNs, this.finish);
   }
 
   private readonly finish = (): void => {

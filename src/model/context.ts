@@ -1,0 +1,26 @@
+import type { Simulator } from '../engine/simulator.ts';
+import type { Costs } from './costs.ts';
+
+/** Named counters of a run: notifications, wake-ups, grant operations, IOTLB hits, packets… */
+export class Counters {
+  private readonly values = new Map<string, number>();
+
+  inc(name: string, by = 1): void {
+    this.values.set(name, (this.values.get(name) ?? 0) + by);
+  }
+
+  get(name: string): number {
+    return this.values.get(name) ?? 0;
+  }
+
+  toRecord(): Record<string, number> {
+    return Object.fromEntries([...this.values].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+/** What every part of the model needs: the simulator, the cost table and the counters. */
+export interface ModelContext {
+  readonly sim: Simulator;
+  readonly costs: Costs;
+  readonly counters: Counters;
+}

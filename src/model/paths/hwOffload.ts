@@ -1,0 +1,153 @@
+import type { ModelContext } from '../context.ts';
+import { chunks, type Frame } from '../hw/frame.ts';
+import type { Topology } from '../topology.ts';
+import { EventChannel } from '../xen/eventChannel.ts';
+import { pagesOf } from '../xen/grantTable.ts';
+import type { Vcpu } from '../xen/vcpu.ts';
+import { Firmware } from './firmware.ts';
+import { Frontend, regionKey } from './frontend.ts';
+import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
+import { backendVcpuOf } from './zeroCopy.ts';
+
+/**
+ * What-if (poster, open challenges): the backend's thin protocol runs on the NIC. The driver domain
+ * only forwards the frontend's doorbell (and maps buffers on an IOTLB miss); the NIC's firmware
+ * parses the request, DMAs from the application's pages, and on the far side places the data into
+ * the registered pages and raises the completion event itself.
+ */
+export class HwOffloadPath implements IoPath {
+  private readonly frontends = new Map<string, Frontend>();
+  private readonly firmware = new Map<number, Firmware>();
+  private readonly rxFrames = new Map<number, number>();
+
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly topology: Topology,
+  ) {}
+
+  issue(m: Message): void {
+    this.frontend(sidesOf(m).issuer).request(m, `ioctl: RDMA ${m.op.toUpperCase()}`);
+  }
+
+  rings() {
+    return [...this.frontends.values()].map((f) => ({
+      name: f.ring.name,
+      occupancy: f.ring.occupancy,
+      slots: f.ring.ring.slots,
+      averageOccupancy: (now: number) => f.ring.ring.occupancyOverTime.average(now),
+    }));
+  }
+
+  pendingBytes(): number {
+    return this.rxFrames.size;
+  }
+
+  private fw(host: number): Firmware {
+    let f = this.firmware.get(host);
+    if (!f) this.firmware.set(host, (f = new Firmware(this.ctx, host)));
+    return f;
+  }
+
+  private frontend(side: Side): Frontend {
+    const key = `${side.host}/${side.vm}`;
+    let fe = this.frontends.get(key);
+    if (!fe) {
+      const made = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm]);
+      const be = backendVcpuOf(this.topology.hosts[side.host].dom0!, side.vm);
+      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () => this.forward(made, side, be));
+      this.frontends.set(key, made);
+      fe = made;
+    }
+    return fe;
+  }
+
+  /** Driver domain: pass each request's doorbell on to the NIC, nothing more. */
+  private forward(fe: Frontend, side: Side, v: Vcpu): void {
+    const m = fe.ring.take();
+    if (!m) {
+      fe.ring.requestEvent();
+      return;
+    }
+    const ns = this.ctx.costs.ns;
+    v.run('backend', ns.doorbell, 'backend forwards request', m.id, () =>
+      v.run('driver', ns.doorbell, 'doorbell to NIC firmware', m.id, () => {
+        this.fw(side.host).run(ns.nicFw, 'NIC firmware parses request', m.id, () =>
+          this.lookup(side, m, 'issuer', () => {
+            const { remote } = sidesOf(m);
+            if (m.op === 'write') this.sendData(m, side, remote);
+            else this.sendFrames(m, side, remote, [0], 'request');
+          }),
+        );
+        this.forward(fe, side, v);
+      }),
+    );
+  }
+
+  /** The NIC's IOTLB: a miss asks the driver domain to map the buffer. */
+  private lookup(side: Side, m: Message, role: 'issuer' | 'remote', then: () => void): void {
+    const dom0 = this.topology.hosts[side.host].dom0!;
+    this.topology.hosts[side.host].iotlb.lookup(backendVcpuOf(dom0, side.vm), regionKey(side, m, role), pagesOf(m.sizeBytes), m.id, then);
+  }
+
+  private sendData(m: Message, from: Side, to: Side): void {
+    const p = this.ctx.costs.p;
+    this.sendFrames(m, from, to, chunks(m.sizeBytes, p.fwMtuBytes - p.hdrBytes), 'data');
+  }
+
+  private sendFrames(m: Message, from: Side, to: Side, parts: number[], kind: 'data' | 'request'): void {
+    const nic = this.topology.hosts[from.host].nic;
+    const post = (i: number) => {
+      if (i === parts.length) {
+        nic.doorbell();
+        return;
+      }
+      const last = i === parts.length - 1;
+      const frame: Frame = {
+        messageId: m.id,
+        srcHost: from.host,
+        dstHost: to.host,
+        payloadBytes: parts[i],
+        headerBytes: this.ctx.costs.p.hdrBytes,
+        last,
+        rx: 'direct',
+        onReceive: kind === 'request' ? () => this.answerRead(m, to, from) : () => this.place(m, to, parts.length),
+        onTxDone: last && kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : undefined,
+        txDoneDirect: true,
+      };
+      nic.post(frame, () => post(i + 1));
+    };
+    post(0);
+  }
+
+  private answerRead(m: Message, at: Side, to: Side): void {
+    this.fw(at.host).run(this.ctx.costs.ns.nicFw, 'NIC firmware handles READ request', m.id, () =>
+      this.lookup(at, m, 'remote', () => this.sendData(m, at, to)),
+    );
+  }
+
+  /** The receiving NIC places a frame into the registered pages; the last one raises the event. */
+  private place(m: Message, at: Side, total: number): void {
+    const first = !this.rxFrames.has(m.id);
+    const placeFrame = () =>
+      this.fw(at.host).run(this.ctx.costs.ns.nicPlace, 'NIC places frame into registered pages', m.id, () => {
+        const got = (this.rxFrames.get(m.id) ?? 0) + 1;
+        if (got < total) this.rxFrames.set(m.id, got);
+        else {
+          this.rxFrames.delete(m.id);
+          this.complete(at, m, 'delivered');
+        }
+      });
+    if (!first) placeFrame();
+    else {
+      this.rxFrames.set(m.id, 0);
+      this.lookup(at, m, m.op === 'write' ? 'remote' : 'issuer', placeFrame);
+    }
+  }
+
+  /** The NIC raises the frontend's event channel itself: no hypercall, no driver domain. */
+  private complete(side: Side, m: Message, what: 'delivered' | 'completed'): void {
+    const fe = this.frontend(side);
+    fe.post(m, what);
+    fe.toFront.send(null, m.id);
+  }
+}

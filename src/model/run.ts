@@ -1,0 +1,100 @@
+import { Simulator } from '../engine/simulator.ts';
+import { Counters, type ModelContext } from './context.ts';
+import { buildCosts } from './costs.ts';
+import { collectResult } from './metrics.ts';
+import type { Params } from './params.ts';
+import { HostTcpPath } from './paths/hostTcp.ts';
+import { HwOffloadPath } from './paths/hwOffload.ts';
+import type { IoPath } from './paths/message.ts';
+import { PvTcpPath } from './paths/pvTcp.ts';
+import { SrIovPath } from './paths/srIov.ts';
+import { ZeroCopyPath } from './paths/zeroCopy.ts';
+import { validateScenario } from './scenario.ts';
+import { buildTopology, type Topology } from './topology.ts';
+import type { Mode, RunResult, Scenario } from './types.ts';
+import { resolveParams } from './validate.ts';
+import { startPingpong } from './workloads/pingpong.ts';
+import { startPktgen } from './workloads/pktgen.ts';
+import { Recorder } from './workloads/recorder.ts';
+import { startStream } from './workloads/stream.ts';
+
+/** A run under construction or under way: the visualizer steps it, the command line runs it out. */
+export interface ModelRun {
+  readonly scenario: Scenario;
+  readonly params: Params;
+  readonly sim: Simulator;
+  readonly ctx: ModelContext;
+  readonly topology: Topology;
+  readonly path: IoPath & { pendingBytes(): number };
+  readonly recorder: Recorder;
+  /** The results so far (all of them once `sim.pending` is 0). */
+  result(): RunResult;
+}
+
+/** No run may take more events than this: a bad link cannot hang the page. */
+export const EVENT_BUDGET = 50_000_000;
+
+export class ScenarioInvalid extends Error {
+  constructor(readonly errors: { field: string; message: string }[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+function makePath(mode: Mode, ctx: ModelContext, topology: Topology) {
+  switch (mode) {
+    case 'native':
+      return new HostTcpPath(ctx, topology, false);
+    case 'dom0':
+      return new HostTcpPath(ctx, topology, true);
+    case 'pv-tcp':
+      return new PvTcpPath(ctx, topology);
+    case 'zero-copy':
+    case 'stub-domain':
+      return new ZeroCopyPath(ctx, topology);
+    case 'hw-offload':
+      return new HwOffloadPath(ctx, topology);
+    case 'sr-iov':
+      return new SrIovPath(ctx, topology);
+  }
+}
+
+/** Builds the cluster of a scenario and schedules its workload; nothing has run yet. */
+export function createRun(scenario: Scenario): ModelRun {
+  const errors = validateScenario(scenario);
+  const { params, errors: paramErrors } = resolveParams(scenario.params);
+  const all = [...errors, ...paramErrors.map((e) => ({ field: e.name, message: e.message }))];
+  if (all.length > 0) throw new ScenarioInvalid(all);
+  const sim = new Simulator({ seed: scenario.seed, traceCapacity: scenario.traceCapacity ?? 0 });
+  const ctx: ModelContext = { sim, costs: buildCosts(params), counters: new Counters() };
+  const pairCount = scenario.mode === 'native' || scenario.mode === 'dom0' ? 1 : scenario.pairs;
+  const topology = buildTopology(ctx, scenario.mode, pairCount);
+  const path = makePath(scenario.mode, ctx, topology);
+  const recorder = new Recorder();
+  let id = 0;
+  const nextId = () => id++;
+  const { workload, op, sizeBytes, messages, window } = scenario;
+  if (workload === 'pingpong') startPingpong(ctx, path, topology.pairs, op, sizeBytes, messages, recorder, nextId);
+  else if (workload === 'stream') startStream(ctx, path, topology.pairs, op, sizeBytes, messages, window, recorder, nextId);
+  else startPktgen(ctx, path, topology.pairs, sizeBytes, messages, recorder, nextId);
+  const run: ModelRun = {
+    scenario,
+    params,
+    sim,
+    ctx,
+    topology,
+    path,
+    recorder,
+    result: () => collectResult(run),
+  };
+  return run;
+}
+
+/** Runs a scenario to its end and returns what it measured. */
+export function runScenario(scenario: Scenario): RunResult {
+  const run = createRun(scenario);
+  run.sim.run(EVENT_BUDGET);
+  if (run.sim.pending > 0) {
+    throw new ScenarioInvalid([{ field: 'messages', message: `the run needs more than ${EVENT_BUDGET} events: use fewer messages` }]);
+  }
+  return run.result();
+}

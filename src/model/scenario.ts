@@ -1,0 +1,80 @@
+import { MODES, OPS, WORKLOADS, type Mode, type Scenario } from './types.ts';
+import { checkParam } from './validate.ts';
+
+/** Limits of a scenario, so a link or a typed number cannot ask for a run that never ends. */
+export const LIMITS = {
+  sizeBytes: { min: 1, max: 64 * 1024 * 1024 },
+  pktgenFrameBytes: { min: 60, max: 9014 },
+  pairs: { min: 1, max: 16 },
+  window: { min: 1, max: 256 },
+  messages: { min: 1, max: 1_000_000 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+} as const;
+
+/** Modes whose sending domain can run pktgen: the poster's pktgen figure has these three. */
+export const PKTGEN_MODES: readonly Mode[] = ['native', 'dom0', 'pv-tcp'];
+
+/** The scenario a fresh page and a bare `run` start from. */
+export const DEFAULT_SCENARIO: Scenario = {
+  mode: 'zero-copy',
+  workload: 'pingpong',
+  op: 'write',
+  sizeBytes: 64,
+  pairs: 1,
+  window: 8,
+  messages: 200,
+  seed: 1,
+  params: {},
+};
+
+/**
+ * Messages per pair when none are given: enough for steady state, few enough to stay quick.
+ * Streams move about 8 MiB per pair (at least 64 messages); pktgen sends 20,000 packets.
+ */
+export function defaultMessages(workload: Scenario['workload'], sizeBytes: number): number {
+  if (workload === 'pktgen') return 20_000;
+  if (workload === 'pingpong') return 200;
+  return Math.max(16, Math.min(2000, Math.ceil((8 * 1024 * 1024) / Math.max(1, sizeBytes))));
+}
+
+export interface ScenarioError {
+  readonly field: string;
+  readonly message: string;
+}
+
+function intIn(field: string, value: number, min: number, max: number, unit: string): ScenarioError | null {
+  if (!Number.isInteger(value)) return { field, message: `${field} must be a whole number of ${unit}, got ${value}` };
+  if (value < min || value > max) return { field, message: `${field} = ${value} is outside ${min}–${max} ${unit}` };
+  return null;
+}
+
+/** Every problem of a scenario, each naming the field and the allowed values. */
+export function validateScenario(s: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const push = (e: ScenarioError | null) => e && errors.push(e);
+  if (!MODES.includes(s.mode)) push({ field: 'mode', message: `unknown mode "${s.mode}"; allowed: ${MODES.join(', ')}` });
+  if (!WORKLOADS.includes(s.workload)) {
+    push({ field: 'workload', message: `unknown workload "${s.workload}"; allowed: ${WORKLOADS.join(', ')}` });
+  }
+  if (!OPS.includes(s.op)) push({ field: 'op', message: `unknown op "${s.op}"; allowed: ${OPS.join(', ')}` });
+  if (s.workload === 'pktgen') {
+    if (MODES.includes(s.mode) && !PKTGEN_MODES.includes(s.mode)) {
+      push({ field: 'workload', message: `pktgen runs on ${PKTGEN_MODES.join(', ')} (the poster's pktgen figure), not on ${s.mode}` });
+    }
+    push(intIn('size', s.sizeBytes, LIMITS.pktgenFrameBytes.min, LIMITS.pktgenFrameBytes.max, 'bytes (pktgen frame)'));
+  } else {
+    push(intIn('size', s.sizeBytes, LIMITS.sizeBytes.min, LIMITS.sizeBytes.max, 'bytes'));
+  }
+  push(intIn('pairs', s.pairs, LIMITS.pairs.min, LIMITS.pairs.max, 'VM pairs'));
+  if ((s.mode === 'native' || s.mode === 'dom0') && s.pairs !== 1 && errors.length === 0) {
+    push({ field: 'pairs', message: `${s.mode} has no VMs: pairs must be 1` });
+  }
+  push(intIn('window', s.window, LIMITS.window.min, LIMITS.window.max, 'messages'));
+  push(intIn('messages', s.messages, LIMITS.messages.min, LIMITS.messages.max, 'messages'));
+  push(intIn('seed', s.seed, LIMITS.seed.min, LIMITS.seed.max, ''));
+  for (const [name, value] of Object.entries(s.params)) {
+    const message = checkParam(name, value);
+    if (message) errors.push({ field: name, message });
+  }
+  return errors;
+}

@@ -1,0 +1,85 @@
+import { Link } from '../engine/link.ts';
+import type { ModelContext } from './context.ts';
+import { NicDriver } from './hw/driver.ts';
+import { Nic } from './hw/nic.ts';
+import type { Mode } from './types.ts';
+import { Iotlb } from './xen/iotlb.ts';
+import { Domain, type Vcpu } from './xen/vcpu.ts';
+
+/** One physical host: its domains, its NIC and the native driver that owns the NIC. */
+export interface Host {
+  readonly index: number;
+  /** Vanilla Linux (mode `native`), or null. */
+  readonly linux: Domain | null;
+  /** The privileged guest, present on every Xen host. */
+  readonly dom0: Domain | null;
+  /** A small driver domain that polls (mode `stub-domain`), or null. */
+  readonly stubdom: Domain | null;
+  readonly vms: Domain[];
+  readonly nic: Nic;
+  readonly driver: NicDriver;
+  /** The backend's registration cache. */
+  readonly iotlb: Iotlb;
+  readonly uplink: Link;
+}
+
+/** A VM pair: the issuing side on `srcHost`, the remote side on `dstHost`. */
+export interface Pair {
+  readonly index: number;
+  readonly srcHost: number;
+  readonly dstHost: number;
+  /** Index of the pair's VM on each of its hosts. */
+  readonly srcVm: number;
+  readonly dstVm: number;
+}
+
+export interface Topology {
+  readonly hosts: Host[];
+  readonly pairs: Pair[];
+}
+
+/** Which hosts each pair joins: with two hosts, every pair sends from host 0 to host 1. */
+export function placePairs(pairCount: number, hostCount: number): Pair[] {
+  const vmsOnHost = new Array<number>(hostCount).fill(0);
+  return Array.from({ length: pairCount }, (_, index) => {
+    const srcHost = (2 * index) % hostCount;
+    const dstHost = (srcHost + 1) % hostCount;
+    return { index, srcHost, dstHost, srcVm: vmsOnHost[srcHost]++, dstVm: vmsOnHost[dstHost]++ };
+  });
+}
+
+export function buildTopology(ctx: ModelContext, mode: Mode, pairCount: number): Topology {
+  const p = ctx.costs.p;
+  const pairs = placePairs(pairCount, p.hosts);
+  const hosts: Host[] = [];
+  const xen = mode !== 'native';
+  const guests = xen && mode !== 'dom0';
+  for (let h = 0; h < p.hosts; h++) {
+    const linux = xen ? null : new Domain(ctx, h, 'linux', 'linux', p.vmVcpus, false);
+    const dom0 = xen ? new Domain(ctx, h, 'dom0', 'dom0', p.dom0Vcpus, true) : null;
+    const stubdom = mode === 'stub-domain' ? new Domain(ctx, h, 'stubdom', 'stubdom', 1, true) : null;
+    if (stubdom) stubdom.vcpus[0].polling = true;
+    const vmCount = guests ? pairs.filter((x) => x.srcHost === h || x.dstHost === h).length : 0;
+    const vms = Array.from({ length: vmCount }, (_, i) => new Domain(ctx, h, `vm${i}`, 'vm', p.vmVcpus, true));
+    const uplink = new Link(ctx.sim, `h${h}/wire`, p.linkGbps * 1e9, ctx.costs.ns.prop);
+    const nic = new Nic(ctx, h, uplink, () => hosts.map((x) => x.nic));
+    const driverVcpu: Vcpu = (stubdom ?? dom0 ?? linux)!.vcpus[0];
+    const driver = new NicDriver(ctx, nic, driverVcpu, stubdom ? 'poll' : 'irq');
+    const iotlb = new Iotlb(ctx, h, p.iotlbEntries, p.iotlbCache === 1);
+    hosts.push({ index: h, linux, dom0, stubdom, vms, nic, driver, iotlb, uplink });
+  }
+  return { hosts, pairs };
+}
+
+/** The domain an application of pair `pair` runs in on `host` (a VM, or Dom0 / Linux). */
+export function appDomain(topology: Topology, host: number, vm: number): Domain {
+  const h = topology.hosts[host];
+  return h.vms[vm] ?? h.dom0 ?? h.linux!;
+}
+
+/** Every vCPU of the topology. */
+export function allVcpus(topology: Topology): Vcpu[] {
+  return topology.hosts.flatMap((h) =>
+    [h.linux, h.dom0, h.stubdom, ...h.vms].flatMap((d) => (d ? d.vcpus : [])),
+  );
+}

@@ -1,0 +1,71 @@
+import type { TraceRecord } from '../engine/trace.ts';
+import type { Category, DomainKind } from './categories.ts';
+
+/** The I/O paths of the poster, and its open challenges as what-ifs. */
+export const MODES = ['native', 'dom0', 'pv-tcp', 'zero-copy', 'hw-offload', 'stub-domain', 'sr-iov'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const WORKLOADS = ['pingpong', 'stream', 'pktgen'] as const;
+export type Workload = (typeof WORKLOADS)[number];
+
+export const OPS = ['write', 'read'] as const;
+export type Op = (typeof OPS)[number];
+
+/** Everything a run depends on: the same scenario gives the same result, bit for bit. */
+export interface Scenario {
+  mode: Mode;
+  workload: Workload;
+  op: Op;
+  /** Message size (pingpong, stream) or frame size on the wire without FCS (pktgen), in bytes. */
+  sizeBytes: number;
+  /** VM pairs (one VM of each pair on each host); 1 for native and dom0. */
+  pairs: number;
+  /** Messages in flight per pair (stream). */
+  window: number;
+  /** Messages per pair (pingpong, stream) or packets per sender (pktgen). */
+  messages: number;
+  seed: number;
+  /** Model constants changed from their defaults, by parameter name. */
+  params: Record<string, number>;
+  /** Trace records to keep (0 for none): the visualizer keeps some, sweeps none. */
+  traceCapacity?: number;
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p99: number;
+  min: number;
+  max: number;
+}
+
+/** What a run measured. Field names are part of the command line's JSON output. */
+export interface RunResult {
+  mode: Mode;
+  workload: Workload;
+  op: Op;
+  sizeBytes: number;
+  pairs: number;
+  window: number;
+  messages: number;
+  seed: number;
+  /** Per-message latency in µs (pingpong: one-way; stream: issue to completion; pktgen: none). */
+  latencyUs: LatencySummary;
+  /** Aggregate payload throughput of all pairs, MiB/s. */
+  throughputMiBps: number;
+  /** CPU time per message in ns, by domain kind then category. */
+  cpuNsPerMessage: Partial<Record<DomainKind, Partial<Record<Category, number>>>>;
+  /** Busy fraction (0..1) of every CPU, ring, DMA engine and link, by resource name. */
+  utilization: Record<string, number>;
+  counters: Record<string, number>;
+  simulatedNs: number;
+  events: number;
+  /** Parameters that differ from their defaults. */
+  changedParams: Record<string, number>;
+}
+
+/** A message's journey: the spans it went through, for the waterfall. */
+export interface Journey {
+  messageId: number;
+  spans: TraceRecord[];
+}

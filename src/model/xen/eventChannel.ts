@@ -1,0 +1,47 @@
+import type { ModelContext } from '../context.ts';
+import { deliverEvent } from './events.ts';
+import type { Vcpu } from './vcpu.ts';
+
+/**
+ * An event-channel port bound to a vCPU. EVTCHNOP_send is a hypercall on the sender; Xen sets the
+ * port's pending bit and delivers one upcall. Sends while the bit is still set merge into that
+ * upcall, whose handler then finds all the work waiting.
+ */
+export class EventChannel {
+  private pending = false;
+
+  constructor(
+    private readonly ctx: ModelContext,
+    readonly name: string,
+    readonly target: Vcpu,
+    private readonly handler: (messageId: number) => void,
+  ) {}
+
+  get isPending(): boolean {
+    return this.pending;
+  }
+
+  /** Sends from `from` (which pays the hypercall; null for hardware), then continues with `then`. */
+  send(from: Vcpu | null, messageId: number, then?: () => void): void {
+    this.ctx.counters.inc('evtchnSends');
+    const raise = () => {
+      this.raise(messageId);
+      then?.();
+    };
+    if (from) from.run('hypercall', this.ctx.costs.ns.hcall, `EVTCHNOP_send (${this.name})`, messageId, raise);
+    else raise();
+  }
+
+  private raise(messageId: number): void {
+    if (this.pending) {
+      this.ctx.counters.inc('evtchnMerged');
+      return;
+    }
+    this.pending = true;
+    if (this.ctx.sim.trace.active) this.ctx.sim.trace.instant(this.target.name, `evtchn ${this.name}`, messageId, this.ctx.sim.now);
+    deliverEvent(this.ctx, this.target, messageId, this.name, () => {
+      this.pending = false;
+      this.handler(messageId);
+    });
+  }
+}

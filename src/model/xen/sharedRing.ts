@@ -1,0 +1,51 @@
+import { BoundedRing } from '../../engine/ring.ts';
+import type { ModelContext } from '../context.ts';
+import type { EventChannel } from './eventChannel.ts';
+import type { Vcpu } from './vcpu.ts';
+
+/**
+ * A Xen shared ring between a producer and a consumer domain, with notification suppression
+ * (RING_PUSH_REQUESTS_AND_CHECK_NOTIFY): the producer sends an event only if the consumer asked to
+ * be told, which it does when it has drained the ring and is about to sleep. A full ring makes the
+ * producer wait for a free slot.
+ */
+export class SharedRing<T> {
+  readonly ring: BoundedRing<T>;
+  /** The consumer's req_event: set when it sleeps, cleared by the notification it gets. */
+  consumerWantsEvent = true;
+
+  constructor(
+    private readonly ctx: ModelContext,
+    readonly name: string,
+    slots: number,
+    private readonly consumerPort: () => EventChannel,
+  ) {
+    this.ring = new BoundedRing<T>(ctx.sim, name, slots);
+  }
+
+  /** Pushes from `from`, notifying the consumer if it asked; `then` runs once the item is in. */
+  push(item: T, from: Vcpu | null, messageId: number, then?: () => void): void {
+    this.ring.put(item, () => {
+      if (this.consumerWantsEvent) {
+        this.consumerWantsEvent = false;
+        this.consumerPort().send(from, messageId, then);
+      } else {
+        this.ctx.counters.inc('notificationsSuppressed');
+        then?.();
+      }
+    });
+  }
+
+  take(): T | undefined {
+    return this.ring.take();
+  }
+
+  get occupancy(): number {
+    return this.ring.occupancy;
+  }
+
+  /** The consumer drained the ring and will sleep: it wants an event for the next item. */
+  requestEvent(): void {
+    this.consumerWantsEvent = true;
+  }
+}
