@@ -26,6 +26,7 @@ export const PARAMS = [
   // topology
   { name: 'hosts', unit: 'hosts', default: 2, min: 2, max: 8, integer: true, group: 'topology', description: 'Hosts joined by one switch; pair i runs from host i mod N to host (i+1) mod N', source: 'poster: two hosts exchange RDMA writes' },
   { name: 'dom0Vcpus', unit: 'vCPUs', default: 2, min: 1, max: 4, integer: true, group: 'topology', description: 'Driver domain vCPUs, each pinned to its own core; physical IRQs on vCPU0, netback and the backend on vCPU1', source: 'assumption: the poster pins each vCPU to a core' },
+  { name: 'jitterPct', unit: '%', default: 0, min: 0, max: 50, group: 'topology', description: 'Run-to-run variation of every CPU cost (coefficient of variation of a log-normal factor); the seed fixes the draws', source: 'assumption: 0 reproduces the cost table exactly' },
   { name: 'vmVcpus', unit: 'vCPUs', default: 2, min: 1, max: 4, integer: true, group: 'topology', description: 'vCPUs per guest VM: the application and interrupts on vCPU0, the benchmark\'s progress thread on vCPU1', source: A },
   // wire and NIC
   { name: 'linkGbps', unit: 'Gb/s', default: 10, min: 1, max: 100, group: 'wire & NIC', description: 'Link bit rate', source: 'IEEE 802.3 10GbE' },

@@ -54,11 +54,9 @@ export class SrIovPath implements IoPath {
 
   private sendFrames(m: Message, from: Side, to: Side, parts: number[], kind: 'data' | 'request'): void {
     const nic = this.topology.hosts[from.host].nic;
+    // The NIC works through the request's frames itself: each is started as soon as it has a slot.
     const post = (i: number) => {
-      if (i === parts.length) {
-        nic.doorbell();
-        return;
-      }
+      if (i === parts.length) return;
       const last = i === parts.length - 1;
       const frame: Frame = {
         messageId: m.id,
@@ -72,7 +70,10 @@ export class SrIovPath implements IoPath {
         onTxDone: last && kind === 'data' && m.op === 'write' ? () => this.interrupt(from, m, 'completed') : undefined,
         txDoneDirect: true,
       };
-      nic.post(frame, () => post(i + 1));
+      nic.post(frame, () => {
+        nic.doorbell();
+        post(i + 1);
+      });
     };
     post(0);
   }

@@ -42,6 +42,7 @@ export class TcpEndpoint {
   private readonly ready: Segment[] = [];
   private readonly toApp: Message[] = [];
   private readonly rxBytes = new Map<string, number>();
+  private readonly sendQueue: (() => void)[] = [];
   private groMessage = -1;
   private groCount = 0;
   private readonly sysNs: number;
@@ -61,8 +62,22 @@ export class TcpEndpoint {
     this.app = new KThread(ctx, 'application thread', this.appVcpu, this.appLoop);
   }
 
-  /** writev(header + payload) on `v`; `onSent` when the last segment has left the stack. */
+  /**
+   * writev(header + payload) on `v`; `onSent` when the last segment has left the stack. One socket
+   * takes one writev at a time (the socket lock): later sends wait for the one in progress.
+   */
   send(v: Vcpu, m: Message, kind: 'data' | 'request', dst: TcpEndpoint, onSent: () => void): void {
+    this.sendQueue.push(() =>
+      this.sendNow(v, m, kind, dst, () => {
+        onSent();
+        this.sendQueue.shift();
+        this.sendQueue[0]?.();
+      }),
+    );
+    if (this.sendQueue.length === 1) this.sendQueue[0]();
+  }
+
+  private sendNow(v: Vcpu, m: Message, kind: 'data' | 'request', dst: TcpEndpoint, onSent: () => void): void {
     const ns = this.ctx.costs.ns;
     const payload = kind === 'data' ? m.sizeBytes : 0;
     const total = payload + this.ctx.costs.p.hdrBytes;

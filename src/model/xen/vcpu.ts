@@ -1,4 +1,5 @@
 import { Processor } from '../../engine/processor.ts';
+import type { RandomStream } from '../../engine/rng.ts';
 import type { Category, DomainKind } from '../categories.ts';
 import type { ModelContext } from '../context.ts';
 
@@ -11,6 +12,9 @@ export class Vcpu {
   readonly cpu: Processor;
   spinning = false;
   polling = false;
+  /** Coefficient of variation of CPU work (0: every cost exactly as in the table). */
+  private readonly jitterCv: number;
+  private readonly random: RandomStream;
 
   constructor(
     ctx: ModelContext,
@@ -18,6 +22,14 @@ export class Vcpu {
     readonly index: number,
   ) {
     this.cpu = new Processor(ctx.sim, `h${domain.host}/${domain.id}/vcpu${index}`);
+    this.jitterCv = ctx.costs.p.jitterPct / 100;
+    this.random = ctx.sim.rng(this.cpu.name);
+  }
+
+  /** A cost as this run draws it: log-normal around the table's value when jitter is on. */
+  private draw(durationNs: number): number {
+    if (this.jitterCv === 0 || durationNs === 0) return durationNs;
+    return Math.max(0, Math.round(durationNs * this.random.logNormal(1, this.jitterCv)));
   }
 
   get name(): string {
@@ -35,7 +47,7 @@ export class Vcpu {
 
   /** Queues `durationNs` of CPU work charged to (this domain, category); `then` runs after it. */
   run(category: Category, durationNs: number, label: string, messageId: number, then?: () => void): void {
-    this.cpu.submit({ owner: this.domain.kind, category, durationNs, label, messageId, onDone: then });
+    this.cpu.submit({ owner: this.domain.kind, category, durationNs: this.draw(durationNs), label, messageId, onDone: then });
   }
 
   /** As `run`, held for `stallNs` first without charge (scheduling latency). */
@@ -47,7 +59,7 @@ export class Vcpu {
     messageId: number,
     then?: () => void,
   ): void {
-    this.cpu.submit({ owner: this.domain.kind, category, durationNs, stallNs, label, messageId, onDone: then });
+    this.cpu.submit({ owner: this.domain.kind, category, durationNs: this.draw(durationNs), stallNs: this.draw(stallNs), label, messageId, onDone: then });
   }
 }
 
