@@ -29,7 +29,8 @@ export class Processor {
   private head = 0;
   private current: WorkItem | null = null;
   private currentStartNs = 0;
-  private readonly busyByPair = new Map<string, number>();
+  /** Busy ns by owner, then category: nested maps, so charging allocates nothing. */
+  private readonly busyByPair = new Map<string, Map<string, number>>();
   private busyTotalNs = 0;
   private lastIdleStartNs = 0;
   private readonly queued: TimeWeighted;
@@ -90,10 +91,9 @@ export class Processor {
 
   /** Busy nanoseconds per (owner, category), in first-charged order. */
   accounting(): { owner: string; category: string; busyNs: number }[] {
-    return [...this.busyByPair].map(([key, busyNs]) => {
-      const [owner, category] = key.split('\u0000');
-      return { owner, category, busyNs };
-    });
+    return [...this.busyByPair].flatMap(([owner, byCategory]) =>
+      [...byCategory].map(([category, busyNs]) => ({ owner, category, busyNs })),
+    );
   }
 
   private start(item: WorkItem): void {
@@ -110,8 +110,9 @@ export class Processor {
   private readonly finish = (): void => {
     const item = this.current as WorkItem;
     const now = this.sim.now;
-    const key = `${item.owner}\u0000${item.category}`;
-    this.busyByPair.set(key, (this.busyByPair.get(key) ?? 0) + item.durationNs);
+    let byCategory = this.busyByPair.get(item.owner);
+    if (!byCategory) this.busyByPair.set(item.owner, (byCategory = new Map()));
+    byCategory.set(item.category, (byCategory.get(item.category) ?? 0) + item.durationNs);
     this.busyTotalNs += item.durationNs;
     this.completed++;
     if (this.sim.trace.active) {

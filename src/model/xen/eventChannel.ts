@@ -9,13 +9,16 @@ import type { Vcpu } from './vcpu.ts';
  */
 export class EventChannel {
   private pending = false;
+  private readonly sendLabel: string;
 
   constructor(
     private readonly ctx: ModelContext,
     readonly name: string,
     readonly target: Vcpu,
     private readonly handler: (messageId: number) => void,
-  ) {}
+  ) {
+    this.sendLabel = `EVTCHNOP_send (${name})`;
+  }
 
   get isPending(): boolean {
     return this.pending;
@@ -28,7 +31,7 @@ export class EventChannel {
       this.raise(messageId);
       then?.();
     };
-    if (from) from.run('hypercall', this.ctx.costs.ns.hcall, `EVTCHNOP_send (${this.name})`, messageId, raise);
+    if (from) from.run('hypercall', this.ctx.costs.ns.hcall, this.sendLabel, messageId, raise);
     else raise();
   }
 
