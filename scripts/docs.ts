@@ -1,0 +1,20 @@
+/**
+ * Regenerates the generated parts of docs/model.md: the parameter table (from the schema) and the
+ * model-vs-poster table (from runs of the model). `npm run docs` writes; `--check` fails on drift.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { paramTable, posterTable, replaceBetween } from './docsTables.ts';
+
+const file = new URL('../docs/model.md', import.meta.url);
+const before = readFileSync(file, 'utf8');
+const after = replaceBetween(replaceBetween(before, 'params', paramTable()), 'poster', posterTable());
+if (process.argv.includes('--check')) {
+  if (after !== before) {
+    console.error('docs/model.md is out of date: run `npm run docs`');
+    process.exit(1);
+  }
+  console.log('docs/model.md is up to date');
+} else {
+  writeFileSync(file, after);
+  console.log('docs/model.md written');
+}
