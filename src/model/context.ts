@@ -18,9 +18,19 @@ export class Counters {
   }
 }
 
+/** A live view of an event-channel port (for the diagram). */
+export interface PortView {
+  readonly name: string;
+  /** The vCPU it is bound to, e.g. `h0/dom0/vcpu1`. */
+  readonly vcpu: string;
+  readonly isPending: boolean;
+}
+
 /** What every part of the model needs: the simulator, the cost table and the counters. */
 export interface ModelContext {
   readonly sim: Simulator;
   readonly costs: Costs;
   readonly counters: Counters;
+  /** Every event-channel port, as it is created. */
+  readonly ports: PortView[];
 }

@@ -65,7 +65,7 @@ export function createRun(scenario: Scenario): ModelRun {
   const all = [...errors, ...paramErrors.map((e) => ({ field: e.name, message: e.message }))];
   if (all.length > 0) throw new ScenarioInvalid(all);
   const sim = new Simulator({ seed: scenario.seed, traceCapacity: scenario.traceCapacity ?? 0 });
-  const ctx: ModelContext = { sim, costs: buildCosts(params), counters: new Counters() };
+  const ctx: ModelContext = { sim, costs: buildCosts(params), counters: new Counters(), ports: [] };
   const pairCount = scenario.mode === 'native' || scenario.mode === 'dom0' ? 1 : scenario.pairs;
   const topology = buildTopology(ctx, scenario.mode, pairCount);
   const path = makePath(scenario.mode, ctx, topology);

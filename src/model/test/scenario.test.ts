@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARAMS, defaultParams } from '../params.ts';
+import { PARAMS, defaultParams, type ParamSpec } from '../params.ts';
 import { validateScenario } from '../scenario.ts';
 import { ScenarioInvalid, runScenario } from '../run.ts';
 import { resolveParams } from '../validate.ts';
@@ -7,7 +7,7 @@ import { scenario } from './helpers.ts';
 
 describe('the parameter schema', () => {
   it('every parameter has a unit, a source, and a default inside its range', () => {
-    for (const p of PARAMS) {
+    for (const p of PARAMS as readonly ParamSpec[]) {
       expect(p.unit.length, p.name).toBeGreaterThan(0);
       expect(p.source.length, p.name).toBeGreaterThan(0);
       expect(p.default, p.name).toBeGreaterThanOrEqual(p.min);

@@ -34,7 +34,7 @@ export function startPingpong(
         deliveredNs: -1,
         completedNs: -1,
         onDelivered: (done) => {
-          rec.delivered(ctx.sim.now, done.sizeBytes);
+          rec.delivered(ctx.sim.now, done.sizeBytes, done.id);
           rec.latency(done.deliveredNs - done.issuedNs);
           if (sent < messagesPerPair) issue(issuer === 'src' ? 'dst' : 'src');
         },

@@ -11,6 +11,8 @@ export class Recorder {
   messagesCompleted = 0;
   firstIssueNs = Infinity;
   lastDeliveryNs = 0;
+  /** The id of the message delivered last (-1 before any). */
+  lastDeliveredId = -1;
 
   issued(nowNs: number, bytes: number): void {
     this.messagesIssued++;
@@ -18,8 +20,9 @@ export class Recorder {
     if (nowNs < this.firstIssueNs) this.firstIssueNs = nowNs;
   }
 
-  delivered(nowNs: number, bytes: number): void {
+  delivered(nowNs: number, bytes: number, id = -1): void {
     this.messagesDelivered++;
+    this.lastDeliveredId = id;
     this.bytesDelivered += bytes;
     if (nowNs > this.lastDeliveryNs) this.lastDeliveryNs = nowNs;
   }

@@ -34,7 +34,7 @@ export function startStream(
         issuedNs: ctx.sim.now,
         deliveredNs: -1,
         completedNs: -1,
-        onDelivered: (done) => rec.delivered(ctx.sim.now, done.sizeBytes),
+        onDelivered: (done) => rec.delivered(ctx.sim.now, done.sizeBytes, done.id),
         onCompleted: (done) => {
           rec.messagesCompleted++;
           rec.latency(done.completedNs - done.issuedNs);

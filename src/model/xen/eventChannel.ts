@@ -18,6 +18,11 @@ export class EventChannel {
     private readonly handler: (messageId: number) => void,
   ) {
     this.sendLabel = `EVTCHNOP_send (${name})`;
+    ctx.ports.push(this);
+  }
+
+  get vcpu(): string {
+    return this.target.name;
   }
 
   get isPending(): boolean {

@@ -10,6 +10,8 @@ import type { Vcpu } from './vcpu.ts';
  */
 export class Iotlb {
   private readonly regions = new Map<string, number>(); // key → pages, in LRU order
+  /** The last lookup's outcome, for the live view. */
+  last: 'hit' | 'miss' | null = null;
 
   constructor(
     private readonly ctx: ModelContext,
@@ -26,6 +28,7 @@ export class Iotlb {
   lookup(vcpu: Vcpu, key: string, pages: number, messageId: number, then: () => void): void {
     if (this.cacheOn && this.regions.has(key)) {
       this.ctx.counters.inc('iotlbHits');
+      this.last = 'hit';
       this.regions.delete(key);
       this.regions.set(key, pages);
       this.trace(`IOTLB hit ${key}`, messageId);
@@ -33,6 +36,7 @@ export class Iotlb {
       return;
     }
     this.ctx.counters.inc('iotlbMisses');
+    this.last = 'miss';
     this.trace(`IOTLB miss ${key}`, messageId);
     const register = () =>
       grantMap(this.ctx, vcpu, pages, messageId, () => {

@@ -1,0 +1,151 @@
+import type { AppStore } from '../store/appStore.ts';
+import type { LiveRun } from '../worker/liveRun.ts';
+import { LiveController } from './liveController.ts';
+
+/** Longest wall-clock step one frame may take: a hidden tab or a breakpoint never bursts. */
+const MAX_FRAME_MS = 100;
+/** Events one frame may run, so fast-forward on a laptop never stalls the page. */
+const MAX_EVENTS_PER_FRAME = 20_000;
+const PUBLISH_EVERY_MS = 125;
+
+export interface DrawContext {
+  readonly live: LiveRun;
+  readonly nowNs: number;
+}
+
+/**
+ * The only requestAnimationFrame of the app. Each frame: read the clock once, advance the live
+ * run by (elapsed wall time × speed), draw the canvases, and publish readouts to the store a few
+ * times a second (never per event). It sleeps while paused and idle, and in hidden tabs.
+ */
+export class FrameLoop {
+  readonly controller: LiveController;
+  private rafId: number | null = null;
+  private lastMs: number | null = null;
+  private lastPublishMs = -Infinity;
+  private dirty = true;
+  private readonly drawers = new Set<(c: DrawContext) => void>();
+
+  constructor(private readonly store: AppStore) {
+    this.controller = new LiveController(store);
+    this.controller.onReplace(() => this.invalidate());
+    store.subscribe((s, prev) => {
+      if (s.playing !== prev.playing || s.settings.speedNsPerSec !== prev.settings.speedNsPerSec) this.invalidate();
+    });
+    document.addEventListener('visibilitychange', () => {
+      this.lastMs = null; // the time spent hidden is not replayed
+      this.invalidate();
+    });
+  }
+
+  get live(): LiveRun {
+    return this.controller.live;
+  }
+
+  /** Registers a canvas painter, called on every drawn frame. */
+  onDraw(fn: (c: DrawContext) => void): () => void {
+    this.drawers.add(fn);
+    this.invalidate();
+    return () => this.drawers.delete(fn);
+  }
+
+  /** Something changed: draw (and publish) on the next frame. */
+  invalidate(): void {
+    this.dirty = true;
+    this.schedule();
+  }
+
+  /** True when no frame is pending: the page shows a settled state (the tests' idle hook). */
+  get idle(): boolean {
+    return this.rafId === null;
+  }
+
+  stepForward(): void {
+    this.store.setState({ playing: false });
+    this.live.stepForward();
+    this.settle();
+  }
+
+  stepBack(): void {
+    this.store.setState({ playing: false });
+    this.live.stepBack();
+    this.settle();
+  }
+
+  reset(): void {
+    this.store.setState({ playing: false });
+    this.live.reset();
+    this.settle();
+  }
+
+  /** Advances the simulation by `ns` at once (the test hook; also "skip ahead"). */
+  advanceBy(ns: number): void {
+    const live = this.live;
+    live.advanceTo(live.nowNs + ns, Number.MAX_SAFE_INTEGER, this.sampleEveryNs());
+    this.settle();
+  }
+
+  /** Draws and publishes now, synchronously. */
+  settle(): void {
+    this.draw();
+    this.publish();
+    this.dirty = false;
+  }
+
+  private schedule(): void {
+    if (this.rafId === null && typeof requestAnimationFrame !== 'undefined') {
+      this.rafId = requestAnimationFrame(this.frame);
+    }
+  }
+
+  private sampleEveryNs(): number {
+    return Math.max(200, Math.round(this.store.getState().settings.speedNsPerSec / 10));
+  }
+
+  private readonly frame = (nowMs: number): void => {
+    this.rafId = null;
+    const s = this.store.getState();
+    const running = s.playing && !document.hidden;
+    if (running) {
+      const dtMs = this.lastMs === null ? 0 : Math.min(MAX_FRAME_MS, nowMs - this.lastMs);
+      const live = this.live;
+      const target = live.nowNs + Math.round((dtMs / 1000) * s.settings.speedNsPerSec);
+      live.advanceTo(target, MAX_EVENTS_PER_FRAME, this.sampleEveryNs());
+      if (live.nextEventNs === Infinity) this.store.setState({ playing: false });
+      this.lastMs = nowMs;
+    } else {
+      this.lastMs = null;
+    }
+    if (running || this.dirty) this.draw();
+    if (running ? nowMs - this.lastPublishMs >= PUBLISH_EVERY_MS : this.dirty) {
+      this.publish();
+      this.lastPublishMs = nowMs;
+    }
+    this.dirty = false;
+    if (running) this.schedule();
+  };
+
+  private draw(): void {
+    const c: DrawContext = { live: this.live, nowNs: this.live.nowNs };
+    for (const fn of this.drawers) fn(c);
+  }
+
+  private publish(): void {
+    const live = this.live;
+    const rec = live.run.recorder;
+    const series = live.series;
+    const lat = rec.latencyNs;
+    this.store.setState({
+      readout: {
+        nowNs: live.nowNs,
+        events: live.events,
+        delivered: rec.messagesDelivered,
+        latencyUs: lat.count > 0 ? lat.mean / 1000 : 0,
+        throughputMiBps: series.length > 0 ? series[series.length - 1].throughputMiBps : 0,
+        ended: live.nextEventNs === Infinity,
+      },
+      components: live.components(),
+      liveSeries: series.slice(),
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import type { Mode, Op, Workload } from '../model/types.ts';
+import { PKTGEN_MODES } from '../model/scenario.ts';
+import type { AppStore, ChartTab } from './appStore.ts';
+import { SPEED_LIMITS, type Settings } from './settings.ts';
+
+/**
+ * Plain actions over the store, usable from components, the keyboard and the frame loop alike.
+ * Each one changes settings only to valid values: inputs validate before they call them.
+ */
+export function createActions(store: AppStore) {
+  const settings = (patch: Partial<Settings>) =>
+    store.setState((s) => ({ settings: { ...s.settings, ...patch }, selectedMessage: null }));
+  return {
+    setMode(mode: Mode) {
+      const s = store.getState().settings;
+      // pktgen exists only where the poster ran it: other modes fall back to streaming.
+      const workload: Workload = s.workload === 'pktgen' && !PKTGEN_MODES.includes(mode) ? 'stream' : s.workload;
+      settings({ mode, workload, sizeBytes: workload !== s.workload ? 65536 : s.sizeBytes });
+    },
+    setOp(op: Op) {
+      settings({ op });
+    },
+    setWorkload(workload: Workload) {
+      const s = store.getState().settings;
+      const patch: { -readonly [K in keyof Settings]?: Settings[K] } = { workload };
+      if (workload === 'pktgen') {
+        if (!PKTGEN_MODES.includes(s.mode)) patch.mode = 'pv-tcp';
+        if (s.sizeBytes < 60 || s.sizeBytes > 9014) patch.sizeBytes = 1514;
+      }
+      settings(patch);
+    },
+    setSize(sizeBytes: number) {
+      settings({ sizeBytes });
+    },
+    setVms(vms: number) {
+      settings({ vms });
+    },
+    setWindow(window: number) {
+      settings({ window });
+    },
+    setSeed(seed: number) {
+      settings({ seed });
+    },
+    setSpeed(speedNsPerSec: number) {
+      const v = Math.min(SPEED_LIMITS.max, Math.max(SPEED_LIMITS.min, speedNsPerSec));
+      store.setState((s) => ({ settings: { ...s.settings, speedNsPerSec: v } }));
+    },
+    /** Faster or slower by one step of the log scale (×2). */
+    nudgeSpeed(direction: 1 | -1) {
+      this.setSpeed(store.getState().settings.speedNsPerSec * (direction > 0 ? 2 : 0.5));
+    },
+    /** Sets a model constant; null (or its default) removes the change. */
+    setParam(name: string, value: number | null, defaultValue: number) {
+      const params = { ...store.getState().settings.params };
+      if (value === null || value === defaultValue) delete params[name];
+      else params[name] = value;
+      settings({ params });
+    },
+    resetParams() {
+      settings({ params: {} });
+    },
+    applyParams(params: Record<string, number>) {
+      settings({ params });
+    },
+    play() {
+      store.setState({ playing: true });
+    },
+    pause() {
+      store.setState({ playing: false });
+    },
+    togglePlay() {
+      store.setState((s) => ({ playing: !s.playing }));
+    },
+    toggleControls() {
+      store.setState((s) => ({ controlsOpen: !s.controlsOpen }));
+    },
+    setChartTab(chartTab: ChartTab) {
+      store.setState({ chartTab });
+    },
+    selectMessage(id: number | null) {
+      store.setState({ selectedMessage: id });
+    },
+    dismissNotice(index: number) {
+      store.setState((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
+    },
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;

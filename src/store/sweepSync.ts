@@ -1,0 +1,50 @@
+import type { Mode } from '../model/types.ts';
+import { SweepClient } from '../worker/sweepClient.ts';
+import type { SweepRequest } from '../worker/sweeps.ts';
+import type { AppStore } from './appStore.ts';
+import { hasVms, type Settings } from './settings.ts';
+
+/** The modes the sweep charts compare: the poster's two, and the chosen one if it is another. */
+export function chartModes(mode: Mode): Mode[] {
+  const base: Mode[] = ['pv-tcp', 'zero-copy'];
+  return base.includes(mode) ? base : [...base, mode];
+}
+
+export function sweepRequestOf(s: Settings): SweepRequest {
+  return {
+    modes: chartModes(s.mode),
+    op: s.op,
+    pairs: hasVms(s.mode) ? s.vms : 1,
+    window: s.window,
+    seed: s.seed,
+    params: s.params,
+  };
+}
+
+/**
+ * Recomputes the sweep charts in the worker when a setting they depend on changes (not the size:
+ * the charts sweep every size, and the size only moves their marker). The old curves stay, dimmed.
+ */
+export function syncSweeps(store: AppStore, client = new SweepClient()): () => void {
+  let key = '';
+  const request = () => {
+    const req = sweepRequestOf(store.getState().settings);
+    const next = JSON.stringify(req);
+    if (next === key) return;
+    key = next;
+    store.setState((s) => ({ sweep: { ...s.sweep, stale: true, progress: { done: 0, total: 1 }, error: null } }));
+    client.request(req, {
+      onProgress: (done, total) => store.setState((s) => ({ sweep: { ...s.sweep, progress: { done, total } } })),
+      onResult: (points) => store.setState({ sweep: { points, stale: false, progress: null, error: null } }),
+      onError: (message) => store.setState((s) => ({ sweep: { ...s.sweep, progress: null, error: message } })),
+    });
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.settings !== prev.settings) request();
+  });
+  request();
+  return () => {
+    unsubscribe();
+    client.dispose();
+  };
+}

@@ -1,0 +1,93 @@
+import { MODES, OPS, WORKLOADS, type Mode } from '../model/types.ts';
+import { checkParam } from '../model/validate.ts';
+import { PKTGEN_MODES } from '../model/scenario.ts';
+import { DEFAULT_SETTINGS, LIMITS, SPEED_LIMITS, type Settings } from './settings.ts';
+
+/**
+ * Settings ⇄ URL query. The format carries a version (`v`); later versions will upgrade older links
+ * here, step by step. A value that cannot be read is named in a message and replaced by its
+ * default; the rest of the link still applies.
+ */
+export const URL_FORMAT_VERSION = 1;
+
+export interface Decoded {
+  readonly settings: Settings;
+  readonly problems: string[];
+}
+
+function intIn(raw: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : null;
+}
+
+export function decodeSettings(search: string): Decoded {
+  const q = new URLSearchParams(search);
+  const problems: string[] = [];
+  const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS, params: {} };
+  const version = q.get('v');
+  if (version !== null && version !== String(URL_FORMAT_VERSION)) {
+    const n = Number(version);
+    problems.push(
+      Number.isInteger(n) && n > URL_FORMAT_VERSION
+        ? `This link was made by a newer version (format v${version}); settings this version knows were applied.`
+        : `Unknown link format "v=${version}"; settings were read as format v${URL_FORMAT_VERSION}.`,
+    );
+  }
+  const choice = <T extends string>(key: string, allowed: readonly T[], set: (v: T) => void) => {
+    const raw = q.get(key);
+    if (raw === null) return;
+    if ((allowed as readonly string[]).includes(raw)) set(raw as T);
+    else problems.push(`"${key}=${raw}" is not one of ${allowed.join(', ')}: using ${key}=${String((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}.`);
+  };
+  const int = (key: string, min: number, max: number, unit: string, set: (v: number) => void) => {
+    const raw = q.get(key);
+    if (raw === null) return;
+    const n = intIn(raw, min, max);
+    if (n === null) problems.push(`"${key}=${raw}" is not a whole number of ${unit} in ${min}–${max}: using the default.`);
+    else set(n);
+  };
+  choice('mode', MODES, (v) => (s.mode = v));
+  choice('op', OPS, (v) => (s.op = v));
+  choice('workload', WORKLOADS, (v) => (s.workload = v));
+  int('size', LIMITS.sizeBytes.min, LIMITS.sizeBytes.max, 'bytes', (v) => (s.sizeBytes = v));
+  int('vms', LIMITS.pairs.min, LIMITS.pairs.max, 'VMs per host', (v) => (s.vms = v));
+  int('window', LIMITS.window.min, LIMITS.window.max, 'messages', (v) => (s.window = v));
+  int('seed', LIMITS.seed.min, LIMITS.seed.max, '', (v) => (s.seed = v));
+  int('speed', SPEED_LIMITS.min, SPEED_LIMITS.max, 'ns per second', (v) => (s.speedNsPerSec = v));
+  const params: Record<string, number> = {};
+  for (const [key, raw] of q) {
+    if (!key.startsWith('p.')) continue;
+    const name = key.slice(2);
+    const value = Number(raw);
+    const problem = raw.trim() === '' ? `${name} has no value` : checkParam(name, value);
+    if (problem) problems.push(`Model constant ignored: ${problem}.`);
+    else params[name] = value;
+  }
+  s.params = params;
+  if (s.workload === 'pktgen' && !PKTGEN_MODES.includes(s.mode as Mode)) {
+    problems.push(`pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode}: using the ${DEFAULT_SETTINGS.workload} workload.`);
+    s.workload = DEFAULT_SETTINGS.workload;
+  }
+  if (s.workload === 'pktgen' && (s.sizeBytes < 60 || s.sizeBytes > 9014)) {
+    problems.push(`A pktgen frame is 60–9014 bytes, not ${s.sizeBytes}: using 1514.`);
+    s.sizeBytes = 1514;
+  }
+  return { settings: s, problems };
+}
+
+/** The query string of `settings` (model constants only where changed). */
+export function encodeSettings(s: Settings): string {
+  const q = new URLSearchParams();
+  q.set('v', String(URL_FORMAT_VERSION));
+  q.set('mode', s.mode);
+  q.set('op', s.op);
+  q.set('workload', s.workload);
+  q.set('size', String(s.sizeBytes));
+  q.set('vms', String(s.vms));
+  q.set('window', String(s.window));
+  q.set('seed', String(s.seed));
+  q.set('speed', String(Math.round(s.speedNsPerSec)));
+  for (const name of Object.keys(s.params).sort()) q.set(`p.${name}`, String(s.params[name]));
+  return `?${q.toString()}`;
+}
