@@ -98,11 +98,16 @@ export class Processor {
 
   private start(item: WorkItem): void {
     this.current = item;
+    const now = this.sim.now;
     const stallNs = item.stallNs ?? 0;
     // Busy time starts after the stall: the stall is held but not charged.
-    this.currentStartNs = this.sim.now + stallNs;
-    if (stallNs > 0 && this.sim.trace.active) {
-      this.sim.trace.span(this.name, 'wait', 'latency', item.messageId ?? -1, this.sim.now, this.currentStartNs, item.label ? `${item.label} (latency)` : 'latency');
+    this.currentStartNs = now + stallNs;
+    // The span is written when the work starts (its end is known), so a live view sees work in progress.
+    const trace = this.sim.trace;
+    if (trace.active) {
+      const id = item.messageId ?? -1;
+      if (stallNs > 0) trace.span(this.name, 'wait', 'latency', id, now, this.currentStartNs, item.label ? `${item.label} (latency)` : 'latency');
+      trace.span(this.name, item.owner, item.category, id, this.currentStartNs, this.currentStartNs + item.durationNs, item.label);
     }
     this.sim.schedule(stallNs + item.durationNs, this.finish);
   }
@@ -115,9 +120,6 @@ export class Processor {
     byCategory.set(item.category, (byCategory.get(item.category) ?? 0) + item.durationNs);
     this.busyTotalNs += item.durationNs;
     this.completed++;
-    if (this.sim.trace.active) {
-      this.sim.trace.span(this.name, item.owner, item.category, item.messageId ?? -1, this.currentStartNs, now, item.label);
-    }
     this.current = null;
     if (this.head < this.queue.length) {
       const next = this.queue[this.head];
