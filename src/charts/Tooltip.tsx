@@ -1,0 +1,103 @@
+/**
+ * The hover read-out, drawn in SVG next to the pointer: a heading (e.g. the message size) and one
+ * row per series with its exact value and unit. It flips to the other side of the pointer rather
+ * than leave the chart.
+ */
+import type { Swatch } from './Legend.tsx';
+import type { Box } from './layout.ts';
+import { estimateTextWidth, px } from './layout.ts';
+import { ACCENT, INK, INK_DIM, SIZES } from './theme.ts';
+import { SymbolMark, fillFor } from './Marks.tsx';
+
+export type TooltipRow = { key: string; text: string; swatch?: Swatch; emphasis?: boolean };
+export type TooltipContent = { heading: string; rows: TooltipRow[] };
+
+type TooltipProps = TooltipContent & {
+  /** The point the tooltip describes, in px. */
+  x: number;
+  y: number;
+  /** The area the tooltip must stay inside (usually the whole SVG). */
+  bounds: Box;
+  fontSize: number;
+  idPrefix?: string;
+};
+
+export function Tooltip({ heading, rows, x, y, bounds, fontSize, idPrefix = '' }: TooltipProps) {
+  const box = tooltipBox({ heading, rows }, x, y, bounds, fontSize);
+  const line = fontSize * 1.45;
+  const pad = fontSize * 0.6;
+  const sw = fontSize * 1.6;
+  return (
+    <g data-testid="tooltip" transform={`translate(${box.left},${box.top})`} pointerEvents="none">
+      <rect
+        width={box.width}
+        height={box.height}
+        rx={6}
+        fill="rgba(8, 16, 26, 0.94)"
+        strokeWidth={SIZES.axisStroke}
+        style={{ stroke: ACCENT }}
+      />
+      <text x={pad} y={pad + fontSize * 0.95} fontSize={fontSize} fontWeight={700} style={{ fill: INK }}>
+        {heading}
+      </text>
+      {rows.map((row, i) => {
+        const cy = pad + line * (i + 1) + fontSize * 0.6;
+        return (
+          <g key={row.key} data-tooltip-row={row.key}>
+            {row.swatch?.kind === 'line' && (
+              <SymbolMark
+                shape={row.swatch.style.marker}
+                x={pad + sw / 2 - 3}
+                y={cy}
+                color={row.swatch.style.color}
+              />
+            )}
+            {row.swatch?.kind === 'fill' && (
+              <rect
+                x={pad}
+                y={cy - fontSize * 0.5}
+                width={sw - 8}
+                height={fontSize}
+                fill={fillFor(row.swatch.style, idPrefix)}
+              />
+            )}
+            <text
+              x={pad + sw}
+              y={cy}
+              dy="0.35em"
+              fontSize={fontSize}
+              fontWeight={row.emphasis ? 700 : 400}
+              style={{ fill: row.emphasis ? INK : INK_DIM }}
+            >
+              {row.text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Where the tooltip goes: right of and above the point, flipped or clamped to stay in `bounds`. */
+export function tooltipBox(
+  content: TooltipContent,
+  x: number,
+  y: number,
+  bounds: Box,
+  fontSize: number,
+): Box {
+  const pad = fontSize * 0.6;
+  const textWidth = Math.max(
+    estimateTextWidth(content.heading, fontSize, true),
+    ...content.rows.map((r) => fontSize * 1.6 + estimateTextWidth(r.text, fontSize, r.emphasis === true)),
+  );
+  const width = textWidth + 2 * pad;
+  const height = 2 * pad + fontSize * 1.45 * (content.rows.length + 1) - fontSize * 0.3;
+  const gap = 14;
+  let left = x + gap;
+  if (left + width > bounds.left + bounds.width) left = x - gap - width;
+  left = Math.max(bounds.left, Math.min(left, bounds.left + bounds.width - width));
+  let top = y - height / 2;
+  top = Math.max(bounds.top, Math.min(top, bounds.top + bounds.height - height));
+  return { left: px(left), top: px(top), width: px(width), height: px(height) };
+}
