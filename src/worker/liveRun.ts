@@ -24,7 +24,7 @@ export interface LiveComponents {
   /** Busy (1) or idle (0) per vCPU, e.g. `h0/dom0/vcpu1`. */
   readonly cpuBusy: Record<string, number>;
   readonly rings: Record<string, { used: number; slots: number }>;
-  /** Pending event-channel ports by the vCPU they are bound to. */
+  /** Whether an event is pending for a domain, e.g. `h0/dom0`. */
   readonly evtchnPending: Record<string, boolean>;
   readonly dmaActive: Record<string, boolean>;
   readonly iotlb: Record<string, 'hit' | 'miss' | null>;
@@ -150,7 +150,10 @@ export class LiveRun {
       iotlb[`h${h.index}`] = h.iotlb.last;
     }
     const evtchnPending: Record<string, boolean> = {};
-    for (const p of ctx.ports) evtchnPending[p.vcpu] = (evtchnPending[p.vcpu] ?? false) || p.isPending;
+    for (const p of ctx.ports) {
+      const domain = p.vcpu.slice(0, p.vcpu.lastIndexOf('/')); // 'h0/dom0/vcpu1' → 'h0/dom0'
+      evtchnPending[domain] = (evtchnPending[domain] ?? false) || p.isPending;
+    }
     return { cpuBusy, rings, evtchnPending, dmaActive, iotlb };
   }
 

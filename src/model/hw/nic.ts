@@ -36,7 +36,7 @@ export class Nic {
     private readonly uplink: Link,
     private readonly peers: () => readonly Nic[],
   ) {
-    this.txRing = new BoundedRing<Frame>(ctx.sim, `h${host}/nic-tx-ring`, ctx.costs.p.nicRingSlots);
+    this.txRing = new BoundedRing<Frame>(ctx.sim, `h${host}/nic/tx-ring`, ctx.costs.p.nicRingSlots);
   }
 
   /** The driver writes a descriptor; `then` runs once a slot was free. The NIC starts at the doorbell. */
