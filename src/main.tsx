@@ -1,12 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FrameLoop } from './frame/frameLoop.ts';
+import { appStore } from './store/index.ts';
+import { syncSweeps } from './store/sweepSync.ts';
+import { syncUrl } from './store/urlSync.ts';
 import { App } from './ui/App.tsx';
+import { FrameContext } from './ui/frameContext.ts';
+import { installTestHook } from './ui/testHook.ts';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+const loop = new FrameLoop(appStore);
+syncUrl(appStore);
+syncSweeps(appStore);
+installTestHook(loop, appStore);
+loop.settle();
+
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <FrameContext.Provider value={loop}>
+      <App />
+    </FrameContext.Provider>
   </StrictMode>,
 );

@@ -9,6 +9,11 @@ import type { Simulator } from './simulator.ts';
  */
 export class Replay<S extends { sim: Simulator }> {
   private current: S;
+  /**
+   * True after `toTime` until an event runs: the clock may then stand past the last event run,
+   * where a run that only ran events would not be.
+   */
+  private clockMoved = false;
 
   constructor(private readonly build: () => S) {
     this.current = build();
@@ -21,14 +26,20 @@ export class Replay<S extends { sim: Simulator }> {
   /** A fresh run at time zero. */
   reset(): S {
     this.current = this.build();
+    this.clockMoved = false;
     return this.current;
   }
 
   /** The run after exactly `eventCount` events (fewer if it ends sooner). */
   toEvent(eventCount: number): S {
     const target = Math.max(0, Math.floor(eventCount));
-    if (target < this.current.sim.eventsProcessed) this.reset();
-    this.current.sim.runEvents(target - this.current.sim.eventsProcessed);
+    const done = this.current.sim.eventsProcessed;
+    // Going back needs a fresh run. So does a move that runs no event after toTime (staying put, or
+    // nothing left to run): toTime may have left the clock past the last event, where a fresh run's
+    // clock would stand at that event.
+    const runsNoEvent = target === done || this.current.sim.pending === 0;
+    if (target < done || (this.clockMoved && runsNoEvent)) this.reset();
+    if (this.current.sim.runEvents(target - this.current.sim.eventsProcessed) > 0) this.clockMoved = false;
     return this.current;
   }
 
@@ -36,6 +47,7 @@ export class Replay<S extends { sim: Simulator }> {
   toTime(timeNs: number): S {
     if (timeNs < this.current.sim.now) this.reset();
     this.current.sim.runUntil(timeNs);
+    this.clockMoved = true;
     return this.current;
   }
 

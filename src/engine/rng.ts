@@ -27,29 +27,32 @@ function splitmix32(state: number): () => number {
 }
 
 export class RandomStream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four sfc32 state words (a, b, c, d). An Int32Array holds them untagged: as object fields,
+   * 32-bit values do not fit V8's small integers and every step would go through boxed doubles
+   * (several times slower). Int32 stores wrap modulo 2^32, exactly what the `| 0` arithmetic needs.
+   */
+  private readonly state = new Int32Array(4);
   private spareNormal: number | null = null;
 
   constructor(seed: number, name: string) {
     const mix = splitmix32(hashName(seed >>> 0, name) ^ Math.imul(seed >>> 0, 0x27d4eb2d));
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
+    for (let i = 0; i < 4; i++) this.state[i] = mix();
     for (let i = 0; i < 12; i++) this.nextUint32(); // discard the first outputs, as sfc32 recommends
   }
 
   /** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator). */
   nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const s = this.state;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t >>> 0;
   }
 

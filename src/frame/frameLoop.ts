@@ -135,13 +135,15 @@ export class FrameLoop {
     const rec = live.run.recorder;
     const series = live.series;
     const lat = rec.latencyNs;
+
     this.store.setState({
       readout: {
         nowNs: live.nowNs,
         events: live.events,
         delivered: rec.messagesDelivered,
         latencyUs: lat.count > 0 ? lat.mean / 1000 : 0,
-        throughputMiBps: series.length > 0 ? series[series.length - 1].throughputMiBps : 0,
+        // Averaged since the start: per-sample rates at slow motion are all-or-nothing.
+        throughputMiBps: rec.lastDeliveryNs > 0 ? rec.bytesDelivered / 2 ** 20 / (rec.lastDeliveryNs / 1e9) : 0,
         ended: live.nextEventNs === Infinity,
       },
       components: live.components(),

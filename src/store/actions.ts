@@ -77,8 +77,9 @@ export function createActions(store: AppStore) {
     setChartTab(chartTab: ChartTab) {
       store.setState({ chartTab });
     },
+    /** Opens a message's journey (null: follow the latest delivered). */
     selectMessage(id: number | null) {
-      store.setState({ selectedMessage: id });
+      store.setState(id === null ? { selectedMessage: null } : { selectedMessage: id, chartTab: 'journey' });
     },
     dismissNotice(index: number) {
       store.setState((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));

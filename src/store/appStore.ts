@@ -3,7 +3,7 @@ import type { LiveComponents, LiveSample } from '../worker/liveRun.ts';
 import type { SweepPoint } from '../worker/sweeps.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'live';
+export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'live' | 'journey';
 
 /** Numbers the frame loop publishes a few times a second (never per event). */
 export interface Readout {
@@ -52,7 +52,7 @@ export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: str
     settings,
     notices,
     playing: false,
-    controlsOpen: true,
+    controlsOpen: false,
     chartTab: 'cpu',
     selectedMessage: null,
     readout: EMPTY_READOUT,

@@ -15,7 +15,7 @@ describe('settings in the URL', () => {
       window: fc.integer({ min: 1, max: 256 }),
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       speedNsPerSec: fc.integer({ min: 100, max: 100_000_000 }),
-      params: fc.constantFrom({}, { coalUs: 10 }, { coalUs: 0, dom0Vcpus: 4 }),
+      params: fc.constantFrom<Record<string, number>>({}, { coalUs: 10 }, { coalUs: 0, dom0Vcpus: 4 }),
     });
     fc.assert(
       fc.property(settings, (s: Settings) => {

@@ -1,24 +1,60 @@
+import { useApp, actions, type AppState } from '../store/index.ts';
 import { AboutPanel } from './AboutPanel.tsx';
+import { QuickControls, SettingsPanel } from './controls/Controls.tsx';
+import { Notices } from './Notices.tsx';
+import { ChartsPanel } from './panels/ChartsPanel.tsx';
+import { DiagramPanel } from './panels/DiagramPanel.tsx';
+import { Readouts } from './panels/Readouts.tsx';
+import { TransportBar } from './TransportBar.tsx';
+import { useFrameLoop } from './frameContext.ts';
+import { useKeyboard } from './useKeyboard.ts';
 
-/** The app shell: the diagram, the charts and the controls, with the About panel. */
+const selectOpen = (s: AppState) => s.controlsOpen;
+
+/**
+ * One screen, no page scroll: the time controls and the main choices on top, the I/O-path diagram
+ * as the larger part, the charts and a message's journey beside it, and the other settings in a
+ * panel that collapses.
+ */
 export function App() {
+  const loop = useFrameLoop();
+  useKeyboard(loop);
+  const open = useApp(selectOpen);
   return (
-    <div className="app">
+    <div className={`app${open ? ' settings-open' : ''}`}>
       <header className="app-header">
-        <h1>Xen HPC I/O</h1>
-        <p className="subtitle">How a VM's I/O crosses the hypervisor: split driver vs. virtual Ethernet</p>
+        <div className="brand">
+          <h1>Xen HPC I/O</h1>
+          <p className="subtitle">how a VM's I/O crosses the hypervisor</p>
+        </div>
+        <button
+          type="button"
+          className="settings-toggle"
+          aria-expanded={open}
+          aria-controls="settings"
+          onClick={actions.toggleControls}
+          data-testid="settings-toggle"
+        >
+          {open ? '◂ Settings' : '▸ Settings'}
+        </button>
+        <TransportBar />
       </header>
+      <div className="toolbar">
+        <QuickControls />
+      </div>
+      <Notices />
       <main className="app-main">
-        <section className="region region-diagram" aria-label="I/O path diagram" data-region="diagram">
-          <h2>I/O path</h2>
-        </section>
-        <section className="region region-charts" aria-label="Charts" data-region="charts">
-          <h2>Charts</h2>
-        </section>
-        <aside className="region region-controls" aria-label="Controls" data-region="controls">
-          <h2>Controls</h2>
+        <aside id="settings" className="region region-controls" aria-label="Settings" data-region="controls" hidden={!open}>
+          <SettingsPanel />
           <AboutPanel />
         </aside>
+        <section className="region region-diagram" aria-label="I/O path diagram" data-region="diagram">
+          <DiagramPanel />
+          <Readouts />
+        </section>
+        <section className="region region-charts" aria-label="Charts" data-region="charts">
+          <ChartsPanel />
+        </section>
       </main>
     </div>
   );

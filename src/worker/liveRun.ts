@@ -37,11 +37,42 @@ export interface LiveComponents {
 export class LiveRun {
   private readonly replay: Replay<ModelRun>;
   private samples: LiveSample[] = [];
+  /** Spans recently written (the trace's subscribers see them as they come), for drawing tokens. */
+  private recent: SpanRecord[] = [];
+  private recentVersion = 0;
   private lastSample = { tNs: 0, bytes: 0, busy: new Map<string, number>() };
 
   constructor(readonly scenario: Scenario) {
     const live: Scenario = { ...scenario, messages: LIVE_MESSAGES, traceCapacity: LIVE_TRACE_CAPACITY };
-    this.replay = new Replay(() => createRun(live));
+    this.replay = new Replay(() => {
+      const run = createRun(live);
+      this.recent = [];
+      this.recentVersion++;
+      run.sim.trace.subscribe((r) => {
+        if (r.kind === 'span' && r.messageId >= 0) {
+          this.recent.push(r);
+          this.recentVersion++;
+        }
+      });
+      return run;
+    });
+  }
+
+  /** Changes whenever spans were added or the run was rebuilt (to know when to redo a token index). */
+  get spansVersion(): number {
+    return this.recentVersion;
+  }
+
+  /**
+   * Spans that may put a token on screen at `nowNs`: those that end after `nowNs − lookbackNs`
+   * (a message between two spans waits where it is going). Older ones are dropped as time passes.
+   */
+  recentSpans(nowNs: number, lookbackNs: number): readonly SpanRecord[] {
+    const horizon = nowNs - lookbackNs;
+    if (this.recent.length > 2048 && this.recent[0].endNs < horizon) {
+      this.recent = this.recent.filter((r) => r.endNs >= horizon || r.startNs > nowNs);
+    }
+    return this.recent;
   }
 
   get run(): ModelRun {

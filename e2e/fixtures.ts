@@ -1,0 +1,44 @@
+import { expect, test as base, type Page } from '@playwright/test';
+
+/** The app's test hook (src/ui/testHook.ts), as the page exposes it. */
+export interface XenvizHook {
+  advanceNs(ns: number): number;
+  step(): number;
+  back(): number;
+  pause(): void;
+  state(): { nowNs: number; events: number; playing: boolean; sweepReady: boolean };
+  idle(): boolean;
+}
+
+declare global {
+  interface Window {
+    __xenviz: XenvizHook;
+  }
+}
+
+/** A page that fails the test on any console error or uncaught exception. */
+export const test = base.extend<{ errors: string[] }>({
+  errors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the app and waits until the sweep charts have data. */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => window.__xenviz?.state().sweepReady, null, { timeout: 30_000 });
+}
+
+export const advance = (page: Page, ns: number) => page.evaluate((n) => window.__xenviz.advanceNs(n), ns);
+export const simState = (page: Page) => page.evaluate(() => window.__xenviz.state());

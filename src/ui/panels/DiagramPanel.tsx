@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useElementSize } from '../../charts/index.ts';
+import {
+  IoPathDiagram,
+  TokenCanvas,
+  buildTokenIndex,
+  layoutDiagram,
+  tokensAt,
+  type Token,
+  type TokenCanvasHandle,
+  type TokenIndex,
+} from '../diagram/index.ts';
+import { actions, useApp, type AppState } from '../../store/index.ts';
+import { hasVms } from '../../store/settings.ts';
+import { useFrameLoop } from '../frameContext.ts';
+
+const selectMode = (s: AppState) => s.settings.mode;
+const selectVms = (s: AppState) => (hasVms(s.settings.mode) ? s.settings.vms : 1);
+const selectLink = (s: AppState) => s.settings.params.linkGbps ?? 10;
+const selectComponents = (s: AppState) => s.components;
+
+/** Spans further back than this cannot put a token on screen any more. */
+const LOOKBACK_NS = 200_000;
+
+/**
+ * The I/O path: the SVG diagram (React, a few updates a second) with the token canvas over it,
+ * painted by the frame loop every frame from the spans the simulation wrote.
+ */
+export function DiagramPanel() {
+  const loop = useFrameLoop();
+  const mode = useApp(selectMode);
+  const vms = useApp(selectVms);
+  const linkGbps = useApp(selectLink);
+  const components = useApp(selectComponents);
+  const [ref, { width, height }] = useElementSize();
+  const canvas = useRef<TokenCanvasHandle>(null);
+  const drawn = useRef<readonly Token[]>([]);
+  const layout = useMemo(
+    () => (width > 0 && height > 0 ? layoutDiagram({ width, height, mode, vmsPerHost: vms, linkGbps }) : null),
+    [width, height, mode, vms, linkGbps],
+  );
+
+  useEffect(() => {
+    if (!layout) return;
+    let index: TokenIndex | null = null;
+    let indexKey = '';
+    return loop.onDraw(({ live, nowNs }) => {
+      const key = `${live.spansVersion}`;
+      if (!index || key !== indexKey) {
+        index = buildTokenIndex(live.recentSpans(nowNs, LOOKBACK_NS), layout);
+        indexKey = key;
+      }
+      const tokens = tokensAt(index, nowNs);
+      drawn.current = tokens;
+      canvas.current?.draw(tokens);
+    });
+  }, [loop, layout]);
+
+  /** Clicking a token opens its message's journey. */
+  const pick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    let best: Token | null = null;
+    let bestD = 24 * 24;
+    for (const t of drawn.current) {
+      const d = (t.x - x) ** 2 + (t.y - y) ** 2;
+      if (d < bestD) [best, bestD] = [t, d];
+    }
+    if (best) actions.selectMessage(best.messageId);
+  };
+
+  return (
+    <div ref={ref} className="diagram-stage" onClick={pick} data-testid="diagram">
+      {layout && (
+        <>
+          <IoPathDiagram layout={layout} width={width} height={height} mode={mode} vmsPerHost={vms} linkGbps={linkGbps} live={components ?? undefined} />
+          <TokenCanvas ref={canvas} width={width} height={height} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { Waterfall } from '../diagram/index.ts';
+import { actions, useApp, type AppState } from '../../store/index.ts';
+import { useFrameLoop } from '../frameContext.ts';
+
+const selectSelected = (s: AppState) => s.selectedMessage;
+const selectDelivered = (s: AppState) => s.readout.delivered;
+const selectNow = (s: AppState) => s.readout.nowNs;
+
+/**
+ * A message's journey as a waterfall: the one clicked on the diagram, or else the last one
+ * delivered. Where do the 77 µs of pv-tcp go, against the 28 µs of zero-copy?
+ */
+export function JourneyPanel() {
+  const loop = useFrameLoop();
+  const selected = useApp(selectSelected);
+  const delivered = useApp(selectDelivered);
+  const nowNs = useApp(selectNow);
+  const live = loop.live;
+  const id = selected ?? live.lastDeliveredMessage();
+  // Recomputed when the clock or the deliveries move (a few times a second at most).
+  const spans = useMemo(() => (id >= 0 ? live.journey(id) : []), [id, live, delivered, nowNs]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <div className="journey" data-testid="journey" data-message={id}>
+      <div className="journey-head">
+        <h2>{id >= 0 ? `Journey of message #${id}` : 'Journey of a message'}</h2>
+        {selected !== null && (
+          <button type="button" onClick={() => actions.selectMessage(null)}>
+            follow the latest
+          </button>
+        )}
+      </div>
+      {spans.length > 0 ? (
+        <Waterfall spans={spans} />
+      ) : (
+        <p className="hint">Play or step the simulation; click a moving token to follow its message.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { CpuPanel, LineSeries, TimeSeries } from '../../charts/index.ts';
+import type { Category, DomainKind } from '../../model/categories.ts';
+import type { Mode } from '../../model/types.ts';
+import type { LiveSample } from '../../worker/liveRun.ts';
+import type { SweepPoint } from '../../worker/sweeps.ts';
+import { CATEGORIES } from '../../store/schema.ts';
+import { MODE_LABELS } from '../controls/labels.ts';
+
+/** Pure mappings from sweep points and live samples to chart props. */
+
+export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
+
+const modeLabel = (m: Mode) => MODE_LABELS[m].label;
+
+export function lineSeries(points: readonly SweepPoint[], y: (p: SweepPoint) => number): LineSeries[] {
+  const modes = [...new Set(points.map((p) => p.mode))];
+  return modes.map((mode) => ({
+    key: mode,
+    label: modeLabel(mode),
+    points: points.filter((p) => p.mode === mode).map((p) => ({ x: p.sizeBytes, y: y(p) })),
+  }));
+}
+
+/** The poster's CPU-breakdown figure: rows Dom0 and the VM, a column per mode, stacked by category (µs). */
+export function cpuPanels(points: readonly SweepPoint[]): CpuPanel[] {
+  const modes = [...new Set(points.map((p) => p.mode))];
+  const rows: { key: 'dom0' | 'vm'; label: string }[] = [
+    { key: 'dom0', label: 'Driver domain (Dom0)' },
+    { key: 'vm', label: 'Guest VM' },
+  ];
+  return rows.flatMap((row) =>
+    modes.map((mode) => {
+      const ps = points.filter((p) => p.mode === mode);
+      const sizes = ps.map((p) => p.sizeBytes);
+      const used = CATEGORY_ORDER.filter((c) => ps.some((p) => (p.cpuNs[row.key][c] ?? 0) > 0));
+      return {
+        row: row.label,
+        column: modeLabel(mode),
+        sizes,
+        stacks: used.map((c) => ({ key: c, label: CATEGORIES[c].label, values: ps.map((p) => (p.cpuNs[row.key][c] ?? 0) / 1000) })),
+      };
+    }),
+  );
+}
+
+const DOMAIN_LABELS: Record<DomainKind, string> = { vm: 'guest VMs', dom0: 'Dom0', stubdom: 'stub domain', linux: 'Linux' };
+
+/** The running simulation: throughput (left axis) and CPU per domain in % of one core (right axis). */
+export function liveSeries(samples: readonly LiveSample[]): TimeSeries[] {
+  const tNs = samples.map((s) => s.tNs);
+  const domains = [...new Set(samples.flatMap((s) => Object.keys(s.cpuCores) as DomainKind[]))];
+  return [
+    { key: 'throughput', label: 'throughput (MiB/s)', tNs, values: samples.map((s) => s.throughputMiBps) },
+    ...domains.map((d) => ({
+      key: `cpu-${d}`,
+      label: `${DOMAIN_LABELS[d]} CPU (% of a core)`,
+      tNs,
+      values: samples.map((s) => 100 * (s.cpuCores[d] ?? 0)),
+      axis: 'right' as const,
+    })),
+  ];
+}

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import type { FrameLoop } from '../frame/frameLoop.ts';
+import { actions } from '../store/index.ts';
+
+/** Space play/pause, ← → step, + − speed, Home reset; ignored while typing in a field. */
+export function useKeyboard(loop: FrameLoop): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return; // never take the browser's zoom keys
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      switch (e.key) {
+        case ' ':
+          actions.togglePlay();
+          break;
+        case 'ArrowRight':
+          loop.stepForward();
+          break;
+        case 'ArrowLeft':
+          loop.stepBack();
+          break;
+        case '+':
+        case '=':
+          actions.nudgeSpeed(1);
+          break;
+        case '-':
+        case '_':
+          actions.nudgeSpeed(-1);
+          break;
+        case 'Home':
+          loop.reset();
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [loop]);
+}
