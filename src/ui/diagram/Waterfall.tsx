@@ -7,6 +7,8 @@ export interface WaterfallProps {
   /** The spans of one message id. */
   spans: readonly SpanRecord[];
   title?: string;
+  /** Narrow panels: domain and category move into each stage's tooltip. */
+  compact?: boolean;
 }
 
 /** µs with two decimals below 10 µs, one below 100 µs, none above: enough for stages of 0.1–100 µs. */
@@ -57,7 +59,7 @@ const head: CSSProperties = {
  * A message's journey as a waterfall: one row per stage (label, domain, category, start offset and
  * duration in µs, and a bar on a common time axis), with the end-to-end total in µs.
  */
-export function Waterfall({ spans, title }: WaterfallProps) {
+export function Waterfall({ spans, title, compact = false }: WaterfallProps) {
   const { rows, totalUs, sumUs } = journeySummary(spans);
   const scale = totalUs > 0 ? totalUs : 1;
   return (
@@ -81,19 +83,28 @@ export function Waterfall({ spans, title }: WaterfallProps) {
         <p style={{ color: THEME.dim, fontSize: 15, margin: 0 }}>No spans for this message.</p>
       ) : (
         <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' }}>
-          <colgroup>
-            <col style={{ width: '21%' }} />
-            <col style={{ width: '16%' }} />
-            <col style={{ width: '16%' }} />
-            <col style={{ width: '9%' }} />
-            <col style={{ width: '7%' }} />
-            <col style={{ width: '31%' }} />
-          </colgroup>
+          {compact ? (
+            <colgroup>
+              <col style={{ width: '42%' }} />
+              <col style={{ width: '14%' }} />
+              <col style={{ width: '12%' }} />
+              <col style={{ width: '32%' }} />
+            </colgroup>
+          ) : (
+            <colgroup>
+              <col style={{ width: '21%' }} />
+              <col style={{ width: '16%' }} />
+              <col style={{ width: '16%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '7%' }} />
+              <col style={{ width: '31%' }} />
+            </colgroup>
+          )}
           <thead>
             <tr>
               <th style={head}>stage</th>
-              <th style={head}>domain</th>
-              <th style={head}>category</th>
+              {!compact && <th style={head}>domain</th>}
+              {!compact && <th style={head}>category</th>}
               <th style={{ ...head, textAlign: 'right' }}>start µs</th>
               <th style={{ ...head, textAlign: 'right' }}>µs</th>
               <th style={head}>0 – {formatUs(totalUs)} µs</th>
@@ -102,15 +113,19 @@ export function Waterfall({ spans, title }: WaterfallProps) {
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} data-category={r.category} data-owner={r.owner}>
-                <td style={{ ...cell, fontWeight: 600 }} title={r.label}>
+                <td style={{ ...cell, fontWeight: 600 }} title={`${r.label} · ${r.domain} · ${r.categoryLabel}`}>
                   {r.label}
                 </td>
-                <td style={{ ...cell, color: THEME.dim }} title={r.domain}>
-                  {r.host !== null ? `${r.domain} · h${r.host}` : r.domain}
-                </td>
-                <td style={{ ...cell, color: THEME.dim }} title={r.categoryLabel}>
-                  {r.categoryLabel}
-                </td>
+                {!compact && (
+                  <td style={{ ...cell, color: THEME.dim }} title={r.domain}>
+                    {r.host !== null ? `${r.domain} · h${r.host}` : r.domain}
+                  </td>
+                )}
+                {!compact && (
+                  <td style={{ ...cell, color: THEME.dim }} title={r.categoryLabel}>
+                    {r.categoryLabel}
+                  </td>
+                )}
                 <td style={num}>{formatUs(r.startUs)}</td>
                 <td style={{ ...num, fontWeight: 700 }}>{formatUs(r.durationUs)}</td>
                 <td style={{ ...cell, padding: '2px 8px' }}>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useElementSize } from '../../charts/index.ts';
 import { Waterfall } from '../diagram/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { useFrameLoop } from '../frameContext.ts';
@@ -17,11 +18,12 @@ export function JourneyPanel() {
   const delivered = useApp(selectDelivered);
   const nowNs = useApp(selectNow);
   const live = loop.live;
+  const [ref, { width }] = useElementSize();
   const id = selected ?? live.lastDeliveredMessage();
   // Recomputed when the clock or the deliveries move (a few times a second at most).
   const spans = useMemo(() => (id >= 0 ? live.journey(id) : []), [id, live, delivered, nowNs]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <div className="journey" data-testid="journey" data-message={id}>
+    <div ref={ref} className="journey" data-testid="journey" data-message={id}>
       <div className="journey-head">
         <h2>{id >= 0 ? `Journey of message #${id}` : 'Journey of a message'}</h2>
         {selected !== null && (
@@ -31,7 +33,7 @@ export function JourneyPanel() {
         )}
       </div>
       {spans.length > 0 ? (
-        <Waterfall spans={spans} />
+        <Waterfall spans={spans} compact={width < 760} />
       ) : (
         <p className="hint">Play or step the simulation; click a moving token to follow its message.</p>
       )}
