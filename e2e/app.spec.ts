@@ -106,10 +106,17 @@ test.describe('the visualizer', () => {
 
   test('clicking a moving token opens its journey, with the total time', async ({ page }) => {
     await openApp(page, '?mode=pv-tcp&workload=pingpong&size=64');
-    await advance(page, 160_000);
-    await page.getByTestId('tab-journey').click();
+    await advance(page, 110_000); // message #1 is on its way back
+    const stage = page.getByTestId('diagram');
+    const tokens = JSON.parse((await stage.getAttribute('data-tokens')) ?? '[]') as [number, number, number][];
+    expect(tokens.length).toBeGreaterThan(0);
+    const [id, x, y] = tokens[0];
+    await stage.click({ position: { x, y } });
+    await expect(page.getByTestId('tab-journey')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('journey')).toHaveAttribute('data-message', String(id));
+    await advance(page, 100_000); // let it arrive: its waterfall then spans the whole trip
     const total = page.getByTestId('waterfall-total');
-    await expect(total).toContainText('µs');
+    await expect(total).toContainText('µs end to end');
     expect(Number((await total.textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(70);
   });
 });

@@ -34,6 +34,7 @@ export function DiagramPanel() {
   const components = useApp(selectComponents);
   const [ref, { width, height }] = useElementSize();
   const canvas = useRef<TokenCanvasHandle>(null);
+  const stage = useRef<HTMLDivElement | null>(null);
   const drawn = useRef<readonly Token[]>([]);
   const layout = useMemo(
     () => (width > 0 && height > 0 ? layoutDiagram({ width, height, mode, vmsPerHost: vms, linkGbps }) : null),
@@ -53,6 +54,10 @@ export function DiagramPanel() {
       const tokens = tokensAt(index, nowNs);
       drawn.current = tokens;
       canvas.current?.draw(tokens);
+      // What is on the canvas, for browser tests and assistive tools (a few tokens, rounded).
+      if (stage.current) {
+        stage.current.dataset.tokens = JSON.stringify(tokens.slice(0, 12).map((t) => [t.messageId, Math.round(t.x), Math.round(t.y)]));
+      }
     });
   }, [loop, layout]);
 
@@ -71,7 +76,15 @@ export function DiagramPanel() {
   };
 
   return (
-    <div ref={ref} className="diagram-stage" onClick={pick} data-testid="diagram">
+    <div
+      ref={(node) => {
+        ref(node);
+        stage.current = node;
+      }}
+      className="diagram-stage"
+      onClick={pick}
+      data-testid="diagram"
+    >
       {layout && (
         <>
           <IoPathDiagram layout={layout} width={width} height={height} mode={mode} vmsPerHost={vms} linkGbps={linkGbps} live={components ?? undefined} />
