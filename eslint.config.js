@@ -112,7 +112,11 @@ export default defineConfig([
             { group: ['d3'], message: 'Import single d3 modules.' },
             { group: room('engine'), message: 'The UI reaches the engine through the store.' },
             { group: room('cli'), message: 'The UI does not import the command line.' },
-            { group: room('model'), allowTypeImports: true, message: 'The UI may import types from the model.' },
+            {
+              group: room('model'),
+              allowTypeImports: true,
+              message: 'The UI may import types from the model.',
+            },
           ],
         },
       ],

@@ -25,7 +25,9 @@ test.describe('the visualizer', () => {
     await expect(clock).toHaveAttribute('data-now-ns', '0');
   });
 
-  test('a 64-byte write takes about 77 µs over TCP in a VM and 28 µs over the framework', async ({ page }) => {
+  test('a 64-byte write takes about 77 µs over TCP in a VM and 28 µs over the framework', async ({
+    page,
+  }) => {
     await openApp(page, '?mode=pv-tcp&workload=pingpong&size=64');
     await advance(page, 2_000_000);
     const tcp = Number(await page.getByTestId('readout-latency').getAttribute('data-value'));
@@ -69,7 +71,9 @@ test.describe('the visualizer', () => {
     expect(Number(throughput!.replace(/[^\d.]/g, ''))).toBeGreaterThan(900);
   });
 
-  test('changing a constant recomputes the charts, which stay on screen dimmed meanwhile', async ({ page }) => {
+  test('changing a constant recomputes the charts, which stay on screen dimmed meanwhile', async ({
+    page,
+  }) => {
     await openApp(page, '?mode=pv-tcp');
     await page.getByTestId('tab-throughput').click();
     const chart = page.getByTestId('throughput-chart');
@@ -108,7 +112,11 @@ test.describe('the visualizer', () => {
     await openApp(page, '?mode=pv-tcp&workload=pingpong&size=64');
     await advance(page, 110_000); // message #1 is on its way back
     const stage = page.getByTestId('diagram');
-    const tokens = JSON.parse((await stage.getAttribute('data-tokens')) ?? '[]') as [number, number, number][];
+    const tokens = JSON.parse((await stage.getAttribute('data-tokens')) ?? '[]') as [
+      number,
+      number,
+      number,
+    ][];
     expect(tokens.length).toBeGreaterThan(0);
     const [id, x, y] = tokens[0];
     await stage.click({ position: { x, y } });

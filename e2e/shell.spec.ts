@@ -8,7 +8,8 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     await openApp(page);
     await expect(page.getByRole('heading', { name: 'Xen HPC I/O' })).toBeVisible();
-    for (const region of ['diagram', 'charts']) await expect(page.locator(`[data-region="${region}"]`)).toBeVisible();
+    for (const region of ['diagram', 'charts'])
+      await expect(page.locator(`[data-region="${region}"]`)).toBeVisible();
     const controls = page.locator('[data-region="controls"]');
     await expect(controls).toBeHidden();
     await page.getByTestId('settings-toggle').click();
@@ -21,6 +22,8 @@ for (const viewport of [
     expect(overflow.y).toBeLessThanOrEqual(0);
     expect(overflow.x).toBeLessThanOrEqual(0);
     // Every number on the diagram's gauges and readouts carries a unit.
-    await expect(page.getByTestId('speed-readout')).toContainText(/1 s on screen = [\d.]+ (ns|µs|ms|s) simulated/);
+    await expect(page.getByTestId('speed-readout')).toContainText(
+      /1 s on screen = [\d.]+ (ns|µs|ms|s) simulated/,
+    );
   });
 }

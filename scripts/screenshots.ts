@@ -8,24 +8,78 @@ import { existsSync } from 'node:fs';
 
 const PORT = 4398;
 const root = new URL('../', import.meta.url);
-const shots: { file: string; query: string; width: number; height: number; advanceNs: number; tab?: string; settings?: boolean }[] = [
-  { file: 'pv-tcp-pingpong', query: '?mode=pv-tcp&workload=pingpong&size=64', width: 1366, height: 768, advanceNs: 190_000, tab: 'journey' },
-  { file: 'zero-copy-pingpong', query: '?mode=zero-copy&workload=pingpong&size=64', width: 1366, height: 768, advanceNs: 70_000, tab: 'journey' },
-  { file: 'cpu-breakdown', query: '?mode=zero-copy&workload=stream&size=65536&vms=2', width: 1920, height: 1080, advanceNs: 400_000, tab: 'cpu' },
-  { file: 'throughput', query: '?mode=pv-tcp&workload=stream&size=1048576&vms=8', width: 1920, height: 1080, advanceNs: 2_000_000, tab: 'throughput' },
-  { file: 'sr-iov-settings', query: '?mode=sr-iov&workload=stream&size=4096&vms=4', width: 1366, height: 768, advanceNs: 60_000, tab: 'latency', settings: true },
+const shots: {
+  file: string;
+  query: string;
+  width: number;
+  height: number;
+  advanceNs: number;
+  tab?: string;
+  settings?: boolean;
+}[] = [
+  {
+    file: 'pv-tcp-pingpong',
+    query: '?mode=pv-tcp&workload=pingpong&size=64',
+    width: 1366,
+    height: 768,
+    advanceNs: 190_000,
+    tab: 'journey',
+  },
+  {
+    file: 'zero-copy-pingpong',
+    query: '?mode=zero-copy&workload=pingpong&size=64',
+    width: 1366,
+    height: 768,
+    advanceNs: 70_000,
+    tab: 'journey',
+  },
+  {
+    file: 'cpu-breakdown',
+    query: '?mode=zero-copy&workload=stream&size=65536&vms=2',
+    width: 1920,
+    height: 1080,
+    advanceNs: 400_000,
+    tab: 'cpu',
+  },
+  {
+    file: 'throughput',
+    query: '?mode=pv-tcp&workload=stream&size=1048576&vms=8',
+    width: 1920,
+    height: 1080,
+    advanceNs: 2_000_000,
+    tab: 'throughput',
+  },
+  {
+    file: 'sr-iov-settings',
+    query: '?mode=sr-iov&workload=stream&size=4096&vms=4',
+    width: 1366,
+    height: 768,
+    advanceNs: 60_000,
+    tab: 'latency',
+    settings: true,
+  },
 ];
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(chromium.executablePath()) ? undefined : '/usr/bin/chromium');
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync(chromium.executablePath()) ? undefined : '/usr/bin/chromium');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  cwd: root,
+  stdio: 'ignore',
+  detached: true,
+});
 try {
   await new Promise((r) => setTimeout(r, 1500));
-  const browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] : [] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: executablePath ? ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] : [],
+  });
   for (const s of shots) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height } });
     await page.goto(`http://127.0.0.1:${PORT}/${s.query}`);
-    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, { timeout: 60_000 });
+    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
+      timeout: 60_000,
+    });
     await page.evaluate(`window.__xenviz.advanceNs(${s.advanceNs})`);
     if (s.tab) await page.getByTestId(`tab-${s.tab}`).click();
     if (s.settings) await page.getByTestId('settings-toggle').click();

@@ -18,7 +18,9 @@ const e2e = p
   ? { passed: p.stats.expected + p.stats.flaky, failed: p.stats.unexpected, skipped: p.stats.skipped }
   : { passed: 0, failed: 1, skipped: 0 };
 const steps = process.env.FAILED_STEPS;
-console.log(`unit (vitest) ${unit.passed}/${unit.failed}/${unit.skipped}, e2e (playwright) ${e2e.passed}/${e2e.failed}/${e2e.skipped} (passed/failed/skipped)`);
+console.log(
+  `unit (vitest) ${unit.passed}/${unit.failed}/${unit.skipped}, e2e (playwright) ${e2e.passed}/${e2e.failed}/${e2e.skipped} (passed/failed/skipped)`,
+);
 if (steps) console.log(`failed steps: ${steps}`);
 // A failed typecheck or lint step counts as one failure, so the summary never reads green on a red run.
 const stepFailures = steps ? steps.split(' ').filter((s) => s === 'typecheck' || s === 'lint').length : 0;

@@ -30,7 +30,11 @@ export function parseFlags(argv: readonly string[], specs: Record<string, FlagSp
     const name = arg.slice(2, eq > 0 ? eq : undefined);
     const spec = specs[name];
     if (!spec) {
-      throw new UsageError(`unknown flag --${name}; allowed: ${Object.keys(specs).map((k) => `--${k}`).join(', ')}`);
+      throw new UsageError(
+        `unknown flag --${name}; allowed: ${Object.keys(specs)
+          .map((k) => `--${k}`)
+          .join(', ')}`,
+      );
     }
     let value = 'true';
     if (spec.value) {
@@ -53,7 +57,8 @@ export function intFlag(p: Parsed, name: string, fallback: number, min: number, 
   const raw = p.values.get(name)?.[0];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n))
+    throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
   if (n < min || n > max) throw new UsageError(`--${name} = ${n} is outside the allowed range ${min}–${max}`);
   return n;
 }

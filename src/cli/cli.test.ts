@@ -5,8 +5,36 @@ import { execute } from './commands.ts';
 
 describe('npm run sim', () => {
   it('run --json prints the documented fields, from the simulation', () => {
-    const r = JSON.parse(execute(['run', '--mode', 'pv-tcp', '--workload', 'pingpong', '--size', '64', '--messages', '4', '--json']));
-    for (const field of ['mode', 'workload', 'op', 'sizeBytes', 'pairs', 'messages', 'seed', 'latencyUs', 'throughputMiBps', 'cpuNsPerMessage', 'utilization', 'counters', 'simulatedNs', 'events']) {
+    const r = JSON.parse(
+      execute([
+        'run',
+        '--mode',
+        'pv-tcp',
+        '--workload',
+        'pingpong',
+        '--size',
+        '64',
+        '--messages',
+        '4',
+        '--json',
+      ]),
+    );
+    for (const field of [
+      'mode',
+      'workload',
+      'op',
+      'sizeBytes',
+      'pairs',
+      'messages',
+      'seed',
+      'latencyUs',
+      'throughputMiBps',
+      'cpuNsPerMessage',
+      'utilization',
+      'counters',
+      'simulatedNs',
+      'events',
+    ]) {
       expect(r, field).toHaveProperty(field);
     }
     expect(Object.keys(r.latencyUs)).toEqual(expect.arrayContaining(['mean', 'p50', 'p99']));
@@ -17,13 +45,26 @@ describe('npm run sim', () => {
   });
 
   it('accepts sizes with units and --set, and reports changed constants', () => {
-    const r = JSON.parse(execute(['run', '--mode', 'zero-copy', '--size', '64K', '--set', 'coalUs=10', '--json']));
+    const r = JSON.parse(
+      execute(['run', '--mode', 'zero-copy', '--size', '64K', '--set', 'coalUs=10', '--json']),
+    );
     expect(r.sizeBytes).toBe(65536);
     expect(r.changedParams).toEqual({ coalUs: 10 });
   });
 
   it('sweeps a range of sizes as CSV', () => {
-    const csv = execute(['sweep', '--mode', 'zero-copy', '--workload', 'pingpong', '--sizes', '64..256', '--messages', '2', '--csv']);
+    const csv = execute([
+      'sweep',
+      '--mode',
+      'zero-copy',
+      '--workload',
+      'pingpong',
+      '--sizes',
+      '64..256',
+      '--messages',
+      '2',
+      '--csv',
+    ]);
     const lines = csv.trim().split('\n');
     expect(lines[0]).toMatch(/^mode,size \(B\),latency mean \(µs\)/);
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['64', '128', '256']);
@@ -38,7 +79,11 @@ describe('npm run sim', () => {
 
   it('lists the parameter schema', () => {
     const params = JSON.parse(execute(['params', '--json']));
-    expect(params.find((p: { name: string }) => p.name === 'coalUs')).toMatchObject({ unit: 'µs', min: 0, max: 100 });
+    expect(params.find((p: { name: string }) => p.name === 'coalUs')).toMatchObject({
+      unit: 'µs',
+      min: 0,
+      max: 100,
+    });
   });
 
   it.each([
@@ -48,7 +93,10 @@ describe('npm run sim', () => {
     [['run', '--size', '64', '--set', 'coalUs=1000'], /coalUs = 1000 µs is outside the allowed range 0–100/],
     [['run', '--size', '64', '--set', 'nope=1'], /unknown parameter "nope"/],
     [['run', '--size', '64', '--frobnicate'], /unknown flag --frobnicate; allowed: --mode/],
-    [['run', '--mode', 'zero-copy', '--workload', 'pktgen', '--size', '1514'], /pktgen runs on native, dom0, pv-tcp/],
+    [
+      ['run', '--mode', 'zero-copy', '--workload', 'pktgen', '--size', '1514'],
+      /pktgen runs on native, dom0, pv-tcp/,
+    ],
     [['figure', 'nope'], /figure needs one of: pktgen, throughput, latency, cpu, all/],
     [['dance'], /unknown command "dance"/],
   ])('%j is refused with a message naming what is allowed', (argv, message) => {
@@ -57,9 +105,13 @@ describe('npm run sim', () => {
   });
 
   it('exits non-zero with the message on stderr', () => {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--size', '64', '--mode', 'nope'], {
-      encoding: 'utf8',
-    });
+    const out = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'run', '--size', '64', '--mode', 'nope'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(out.status).toBe(2);
     expect(out.stderr).toMatch(/error: --mode "nope"/);
     expect(out.stdout).toBe('');

@@ -43,13 +43,17 @@ function guarded<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ScenarioInvalid) throw new UsageError(e.errors.map((x) => `${x.field}: ${x.message}`).join('\n'));
+    if (e instanceof ScenarioInvalid)
+      throw new UsageError(e.errors.map((x) => `${x.field}: ${x.message}`).join('\n'));
     throw e;
   }
 }
 
 function runCommand(argv: readonly string[]): string {
-  const p = parseFlags(argv, { ...SCENARIO_FLAGS, size: { value: true, help: 'message size in bytes (64, 64K, 1MiB)' } });
+  const p = parseFlags(argv, {
+    ...SCENARIO_FLAGS,
+    size: { value: true, help: 'message size in bytes (64, 64K, 1MiB)' },
+  });
   if (p.positional.length) throw new UsageError(`unexpected argument "${p.positional[0]}"`);
   const raw = p.values.get('size')?.[0];
   if (raw === undefined) throw new UsageError('run needs --size BYTES (e.g. --size 64 or --size 1M)');
@@ -66,16 +70,34 @@ function sweepCommand(argv: readonly string[]): string {
   };
   const p = parseFlags(argv, specs);
   const raw = p.values.get('sizes')?.[0];
-  if (raw === undefined) throw new UsageError('sweep needs --sizes (e.g. --sizes 64,4K,1M or --sizes 64..4M)');
+  if (raw === undefined)
+    throw new UsageError('sweep needs --sizes (e.g. --sizes 64,4K,1M or --sizes 64..4M)');
   if (has(p, 'csv') && has(p, 'json')) throw new UsageError('choose one of --csv and --json');
   const sizes = sizeList(raw);
   const modes = (p.values.get('mode')?.[0] ?? 'pv-tcp,zero-copy').split(',') as Mode[];
-  for (const m of modes) if (!MODES.includes(m)) throw new UsageError(`--mode "${m}" is not one of: ${MODES.join(', ')}`);
-  const withoutMode = { positional: p.positional, values: new Map([...p.values].filter(([k]) => k !== 'mode')) };
+  for (const m of modes)
+    if (!MODES.includes(m)) throw new UsageError(`--mode "${m}" is not one of: ${MODES.join(', ')}`);
+  const withoutMode = {
+    positional: p.positional,
+    values: new Map([...p.values].filter(([k]) => k !== 'mode')),
+  };
   const base = scenarioFrom(withoutMode, sizes[0]);
   const points = guarded(() => sweep(base, modes, sizes, withoutMode.values.has('messages')));
-  if (has(p, 'json')) return JSON.stringify(points.map((x) => x.result), null, 2);
-  const columns = ['mode', 'size (B)', 'latency mean (µs)', 'p99 (µs)', 'throughput (MiB/s)', 'vm CPU (µs/msg)', 'dom0 CPU (µs/msg)'];
+  if (has(p, 'json'))
+    return JSON.stringify(
+      points.map((x) => x.result),
+      null,
+      2,
+    );
+  const columns = [
+    'mode',
+    'size (B)',
+    'latency mean (µs)',
+    'p99 (µs)',
+    'throughput (MiB/s)',
+    'vm CPU (µs/msg)',
+    'dom0 CPU (µs/msg)',
+  ];
   const rows = points.map(({ mode, sizeBytes, result: r }) => [
     mode,
     sizeBytes,
@@ -152,11 +174,15 @@ function describeRun(r: RunResult): string {
     ),
     '',
     'utilization (busy fraction)',
-    formatTable(['resource', 'busy'], Object.entries(r.utilization).map(([k, v]) => [k, v])),
+    formatTable(
+      ['resource', 'busy'],
+      Object.entries(r.utilization).map(([k, v]) => [k, v]),
+    ),
     '',
     'counters',
     formatTable(['counter', 'count'], Object.entries(r.counters)),
   ];
-  if (Object.keys(r.changedParams).length) lines.push('', `changed constants: ${JSON.stringify(r.changedParams)}`);
+  if (Object.keys(r.changedParams).length)
+    lines.push('', `changed constants: ${JSON.stringify(r.changedParams)}`);
   return lines.join('\n');
 }

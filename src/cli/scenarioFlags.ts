@@ -11,7 +11,10 @@ export const SCENARIO_FLAGS: Record<string, FlagSpec> = {
   workload: { value: true, help: `one of ${WORKLOADS.join(', ')}` },
   op: { value: true, help: `one of ${OPS.join(', ')}` },
   pairs: { value: true, help: `VM pairs, ${LIMITS.pairs.min}–${LIMITS.pairs.max}` },
-  window: { value: true, help: `messages in flight per pair (stream), ${LIMITS.window.min}–${LIMITS.window.max}` },
+  window: {
+    value: true,
+    help: `messages in flight per pair (stream), ${LIMITS.window.min}–${LIMITS.window.max}`,
+  },
   messages: { value: true, help: `messages per pair, ${LIMITS.messages.min}–${LIMITS.messages.max}` },
   seed: { value: true, help: 'random seed, a whole number' },
   set: { value: true, repeat: true, help: 'a model constant, name=value (see `params`)' },
@@ -32,7 +35,8 @@ export function paramFlags(p: Parsed): Record<string, number> {
   const params: Record<string, number> = {};
   if (name !== undefined) {
     const cal = CALIBRATIONS[name];
-    if (!cal) throw new UsageError(`--calibration "${name}" is not one of: ${Object.keys(CALIBRATIONS).join(', ')}`);
+    if (!cal)
+      throw new UsageError(`--calibration "${name}" is not one of: ${Object.keys(CALIBRATIONS).join(', ')}`);
     Object.assign(params, cal.params);
   }
   for (const item of p.values.get('set') ?? []) {
@@ -41,7 +45,8 @@ export function paramFlags(p: Parsed): Record<string, number> {
     const key = item.slice(0, eq);
     const raw = item.slice(eq + 1);
     const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--set ${key}: "${raw}" is not a number`);
+    if (raw.trim() === '' || !Number.isFinite(value))
+      throw new UsageError(`--set ${key}: "${raw}" is not a number`);
     const problem = checkParam(key, value);
     if (problem) throw new UsageError(`--set ${problem}`);
     params[key] = value;
@@ -59,7 +64,13 @@ export function scenarioFrom(p: Parsed, sizeBytes: number): Scenario {
     sizeBytes,
     pairs: intFlag(p, 'pairs', DEFAULT_SCENARIO.pairs, LIMITS.pairs.min, LIMITS.pairs.max),
     window: intFlag(p, 'window', DEFAULT_SCENARIO.window, LIMITS.window.min, LIMITS.window.max),
-    messages: intFlag(p, 'messages', defaultMessages(workload, sizeBytes), LIMITS.messages.min, LIMITS.messages.max),
+    messages: intFlag(
+      p,
+      'messages',
+      defaultMessages(workload, sizeBytes),
+      LIMITS.messages.min,
+      LIMITS.messages.max,
+    ),
     seed: intFlag(p, 'seed', DEFAULT_SCENARIO.seed, LIMITS.seed.min, LIMITS.seed.max),
     params: paramFlags(p),
   };

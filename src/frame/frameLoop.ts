@@ -32,7 +32,8 @@ export class FrameLoop {
     this.controller = new LiveController(store);
     this.controller.onReplace(() => this.invalidate());
     store.subscribe((s, prev) => {
-      if (s.playing !== prev.playing || s.settings.speedNsPerSec !== prev.settings.speedNsPerSec) this.invalidate();
+      if (s.playing !== prev.playing || s.settings.speedNsPerSec !== prev.settings.speedNsPerSec)
+        this.invalidate();
     });
     document.addEventListener('visibilitychange', () => {
       this.lastMs = null; // the time spent hidden is not replayed
@@ -149,7 +150,8 @@ export class FrameLoop {
         delivered: rec.messagesDelivered,
         latencyUs: lat.count > 0 ? lat.mean / 1000 : 0,
         // Averaged since the start: per-sample rates at slow motion are all-or-nothing.
-        throughputMiBps: rec.lastDeliveryNs > 0 ? rec.bytesDelivered / 2 ** 20 / (rec.lastDeliveryNs / 1e9) : 0,
+        throughputMiBps:
+          rec.lastDeliveryNs > 0 ? rec.bytesDelivered / 2 ** 20 / (rec.lastDeliveryNs / 1e9) : 0,
         ended: live.nextEventNs === Infinity,
       },
       components: live.components(),

@@ -8,7 +8,8 @@ export type SizeParse = { ok: true; bytes: number } | { ok: false; error: string
 
 export function parseSize(text: string): SizeParse {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(text);
-  if (!match) return { ok: false, error: `"${text}" is not a size: use a number of bytes or units such as 64K, 1MiB` };
+  if (!match)
+    return { ok: false, error: `"${text}" is not a size: use a number of bytes or units such as 64K, 1MiB` };
   const bytes = Number(match[1]) * MULTIPLIERS[(match[2] ?? '').toLowerCase()];
   if (!Number.isInteger(bytes)) return { ok: false, error: `"${text}" is not a whole number of bytes` };
   return { ok: true, bytes };
@@ -16,7 +17,11 @@ export function parseSize(text: string): SizeParse {
 
 /** The shortest exact binary form of a size: 65536 → "64K", 1048576 → "1M", 1000 → "1000". */
 export function formatSizeShort(bytes: number): string {
-  for (const [suffix, m] of [['G', 1024 ** 3], ['M', 1024 ** 2], ['K', 1024]] as const) {
+  for (const [suffix, m] of [
+    ['G', 1024 ** 3],
+    ['M', 1024 ** 2],
+    ['K', 1024],
+  ] as const) {
     if (bytes >= m && bytes % m === 0) return `${bytes / m}${suffix}`;
   }
   return String(bytes);

@@ -41,9 +41,7 @@ export const HW_STAGES = {
 export type HwStage = keyof typeof HW_STAGES;
 
 /** Boxes of the I/O-path diagram, per host. */
-export type Station =
-  | (typeof CATEGORIES)[Category]['station']
-  | (typeof HW_STAGES)[HwStage]['station'];
+export type Station = (typeof CATEGORIES)[Category]['station'] | (typeof HW_STAGES)[HwStage]['station'];
 
 /** Domains, as the charts group them (all hosts added together). */
 export const DOMAINS = {

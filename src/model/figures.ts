@@ -26,7 +26,12 @@ export function sweepMessages(workload: Scenario['workload'], sizeBytes: number)
 }
 
 /** Runs `base` for every mode and size. */
-export function sweep(base: Scenario, modes: readonly Mode[], sizes: readonly number[], fixedMessages = false): SweepPoint[] {
+export function sweep(
+  base: Scenario,
+  modes: readonly Mode[],
+  sizes: readonly number[],
+  fixedMessages = false,
+): SweepPoint[] {
   const out: SweepPoint[] = [];
   for (const mode of modes) {
     for (const sizeBytes of sizes) {
@@ -38,11 +43,29 @@ export function sweep(base: Scenario, modes: readonly Mode[], sizes: readonly nu
 }
 
 /** The scenario behind each poster figure (what the charts and the command line both run). */
-export function figureScenario(name: FigureName, params: Record<string, number> = {}, seed = 1): { base: Scenario; modes: Mode[]; sizes: number[] } {
-  const base: Scenario = { mode: 'pv-tcp', workload: 'stream', op: 'write', sizeBytes: 64, pairs: 1, window: 8, messages: 1, seed, params };
+export function figureScenario(
+  name: FigureName,
+  params: Record<string, number> = {},
+  seed = 1,
+): { base: Scenario; modes: Mode[]; sizes: number[] } {
+  const base: Scenario = {
+    mode: 'pv-tcp',
+    workload: 'stream',
+    op: 'write',
+    sizeBytes: 64,
+    pairs: 1,
+    window: 8,
+    messages: 1,
+    seed,
+    params,
+  };
   switch (name) {
     case 'pktgen':
-      return { base: { ...base, workload: 'pktgen' }, modes: ['native', 'dom0', 'pv-tcp'], sizes: PKTGEN_SIZES };
+      return {
+        base: { ...base, workload: 'pktgen' },
+        modes: ['native', 'dom0', 'pv-tcp'],
+        sizes: PKTGEN_SIZES,
+      };
     case 'throughput':
       return { base, modes: ['pv-tcp', 'zero-copy'], sizes: SWEEP_SIZES };
     case 'latency':
@@ -66,14 +89,20 @@ const round = (x: number, d = 1) => Number(x.toFixed(d));
 export function figureTable(name: FigureName, points: SweepPoint[]): FigureTable {
   const modes = [...new Set(points.map((p) => p.mode))];
   const sizes = [...new Set(points.map((p) => p.sizeBytes))];
-  const at = (mode: Mode, size: number) => points.find((p) => p.mode === mode && p.sizeBytes === size)!.result;
+  const at = (mode: Mode, size: number) =>
+    points.find((p) => p.mode === mode && p.sizeBytes === size)!.result;
   switch (name) {
     case 'pktgen':
       return {
         name,
-        title: 'pktgen: socket-buffer production rate (MiB/s) by frame size; poster: the VM via its vif is limited to 416 MiB/s',
+        title:
+          'pktgen: socket-buffer production rate (MiB/s) by frame size; poster: the VM via its vif is limited to 416 MiB/s',
         columns: ['frame (B)', ...modes.map((m) => `${m} (MiB/s)`), 'poster (MiB/s)'],
-        rows: sizes.map((s) => [s, ...modes.map((m) => round(at(m, s).throughputMiBps)), s === POSTER.vifCapFrameBytes ? `pv-tcp ${POSTER.vifCapMiBps}` : '']),
+        rows: sizes.map((s) => [
+          s,
+          ...modes.map((m) => round(at(m, s).throughputMiBps)),
+          s === POSTER.vifCapFrameBytes ? `pv-tcp ${POSTER.vifCapMiBps}` : '',
+        ]),
       };
     case 'throughput':
       return {
@@ -85,8 +114,13 @@ export function figureTable(name: FigureName, points: SweepPoint[]): FigureTable
     case 'latency':
       return {
         name,
-        title: 'One-way latency of an RDMA write (µs) by message size; poster: 77 µs over TCP, 28 µs over the framework',
-        columns: ['size (B)', ...modes.map((m) => `${m} (µs)`), ...modes.filter((m) => POSTER.latencyUs[m]).map((m) => `poster ${m} (µs)`)],
+        title:
+          'One-way latency of an RDMA write (µs) by message size; poster: 77 µs over TCP, 28 µs over the framework',
+        columns: [
+          'size (B)',
+          ...modes.map((m) => `${m} (µs)`),
+          ...modes.filter((m) => POSTER.latencyUs[m]).map((m) => `poster ${m} (µs)`),
+        ],
         rows: sizes.map((s, i) => [
           s,
           ...modes.map((m) => round(at(m, s).latencyUs.mean)),
@@ -97,9 +131,13 @@ export function figureTable(name: FigureName, points: SweepPoint[]): FigureTable
       const domains: DomainKind[] = ['dom0', 'vm'];
       return {
         name,
-        title: 'CPU time per RDMA write (µs) by domain and message size; poster: guest share negligible and flat',
+        title:
+          'CPU time per RDMA write (µs) by domain and message size; poster: guest share negligible and flat',
         columns: ['size (B)', ...modes.flatMap((m) => domains.map((d) => `${m} ${d} (µs)`))],
-        rows: sizes.map((s) => [s, ...modes.flatMap((m) => domains.map((d) => round(cpuTotalNs(at(m, s), d) / 1000, 2)))]),
+        rows: sizes.map((s) => [
+          s,
+          ...modes.flatMap((m) => domains.map((d) => round(cpuTotalNs(at(m, s), d) / 1000, 2))),
+        ]),
       };
     }
   }

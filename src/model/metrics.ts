@@ -34,7 +34,8 @@ export function collectResult(run: ModelRun): RunResult {
   const rings = run.path.rings();
   for (const r of rings) utilization[r.name] = round(r.averageOccupancy(now) / r.slots);
   const ringsNonEmpty =
-    rings.filter((r) => r.occupancy > 0).length + topology.hosts.filter((h) => h.nic.txRing.occupancy > 0).length;
+    rings.filter((r) => r.occupancy > 0).length +
+    topology.hosts.filter((h) => h.nic.txRing.occupancy > 0).length;
   const elapsed = rec.lastDeliveryNs - (Number.isFinite(rec.firstIssueNs) ? rec.firstIssueNs : 0);
   const counters = {
     ...ctx.counters.toRecord(),

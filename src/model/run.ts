@@ -73,8 +73,10 @@ export function createRun(scenario: Scenario): ModelRun {
   let id = 0;
   const nextId = () => id++;
   const { workload, op, sizeBytes, messages, window } = scenario;
-  if (workload === 'pingpong') startPingpong(ctx, path, topology.pairs, op, sizeBytes, messages, recorder, nextId);
-  else if (workload === 'stream') startStream(ctx, path, topology.pairs, op, sizeBytes, messages, window, recorder, nextId);
+  if (workload === 'pingpong')
+    startPingpong(ctx, path, topology.pairs, op, sizeBytes, messages, recorder, nextId);
+  else if (workload === 'stream')
+    startStream(ctx, path, topology.pairs, op, sizeBytes, messages, window, recorder, nextId);
   else startPktgen(ctx, path, topology.pairs, sizeBytes, messages, recorder, nextId);
   const run: ModelRun = {
     scenario,
@@ -94,7 +96,9 @@ export function runScenario(scenario: Scenario): RunResult {
   const run = createRun(scenario);
   run.sim.run(EVENT_BUDGET);
   if (run.sim.pending > 0) {
-    throw new ScenarioInvalid([{ field: 'messages', message: `the run needs more than ${EVENT_BUDGET} events: use fewer messages` }]);
+    throw new ScenarioInvalid([
+      { field: 'messages', message: `the run needs more than ${EVENT_BUDGET} events: use fewer messages` },
+    ]);
   }
   return run.result();
 }

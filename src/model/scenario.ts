@@ -43,8 +43,10 @@ export interface ScenarioError {
 }
 
 function intIn(field: string, value: number, min: number, max: number, unit: string): ScenarioError | null {
-  if (!Number.isInteger(value)) return { field, message: `${field} must be a whole number of ${unit}, got ${value}` };
-  if (value < min || value > max) return { field, message: `${field} = ${value} is outside ${min}–${max} ${unit}` };
+  if (!Number.isInteger(value))
+    return { field, message: `${field} must be a whole number of ${unit}, got ${value}` };
+  if (value < min || value > max)
+    return { field, message: `${field} = ${value} is outside ${min}–${max} ${unit}` };
   return null;
 }
 
@@ -52,16 +54,31 @@ function intIn(field: string, value: number, min: number, max: number, unit: str
 export function validateScenario(s: Scenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
   const push = (e: ScenarioError | null) => e && errors.push(e);
-  if (!MODES.includes(s.mode)) push({ field: 'mode', message: `unknown mode "${s.mode}"; allowed: ${MODES.join(', ')}` });
+  if (!MODES.includes(s.mode))
+    push({ field: 'mode', message: `unknown mode "${s.mode}"; allowed: ${MODES.join(', ')}` });
   if (!WORKLOADS.includes(s.workload)) {
-    push({ field: 'workload', message: `unknown workload "${s.workload}"; allowed: ${WORKLOADS.join(', ')}` });
+    push({
+      field: 'workload',
+      message: `unknown workload "${s.workload}"; allowed: ${WORKLOADS.join(', ')}`,
+    });
   }
   if (!OPS.includes(s.op)) push({ field: 'op', message: `unknown op "${s.op}"; allowed: ${OPS.join(', ')}` });
   if (s.workload === 'pktgen') {
     if (MODES.includes(s.mode) && !PKTGEN_MODES.includes(s.mode)) {
-      push({ field: 'workload', message: `pktgen runs on ${PKTGEN_MODES.join(', ')} (the poster's pktgen figure), not on ${s.mode}` });
+      push({
+        field: 'workload',
+        message: `pktgen runs on ${PKTGEN_MODES.join(', ')} (the poster's pktgen figure), not on ${s.mode}`,
+      });
     }
-    push(intIn('size', s.sizeBytes, LIMITS.pktgenFrameBytes.min, LIMITS.pktgenFrameBytes.max, 'bytes (pktgen frame)'));
+    push(
+      intIn(
+        'size',
+        s.sizeBytes,
+        LIMITS.pktgenFrameBytes.min,
+        LIMITS.pktgenFrameBytes.max,
+        'bytes (pktgen frame)',
+      ),
+    );
   } else {
     push(intIn('size', s.sizeBytes, LIMITS.sizeBytes.min, LIMITS.sizeBytes.max, 'bytes'));
   }

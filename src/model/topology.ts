@@ -60,7 +60,10 @@ export function buildTopology(ctx: ModelContext, mode: Mode, pairCount: number):
     const stubdom = mode === 'stub-domain' ? new Domain(ctx, h, 'stubdom', 'stubdom', 1, true) : null;
     if (stubdom) stubdom.vcpus[0].polling = true;
     const vmCount = guests ? pairs.filter((x) => x.srcHost === h || x.dstHost === h).length : 0;
-    const vms = Array.from({ length: vmCount }, (_, i) => new Domain(ctx, h, `vm${i}`, 'vm', p.vmVcpus, true));
+    const vms = Array.from(
+      { length: vmCount },
+      (_, i) => new Domain(ctx, h, `vm${i}`, 'vm', p.vmVcpus, true),
+    );
     const uplink = new Link(ctx.sim, `h${h}/wire`, p.linkGbps * 1e9, ctx.costs.ns.prop);
     const nic = new Nic(ctx, h, uplink, () => hosts.map((x) => x.nic));
     const driverVcpu: Vcpu = (stubdom ?? dom0 ?? linux)!.vcpus[0];

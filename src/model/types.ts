@@ -2,7 +2,15 @@ import type { TraceRecord } from '../engine/trace.ts';
 import type { Category, DomainKind } from './categories.ts';
 
 /** The I/O paths of the poster, and its open challenges as what-ifs. */
-export const MODES = ['native', 'dom0', 'pv-tcp', 'zero-copy', 'hw-offload', 'stub-domain', 'sr-iov'] as const;
+export const MODES = [
+  'native',
+  'dom0',
+  'pv-tcp',
+  'zero-copy',
+  'hw-offload',
+  'stub-domain',
+  'sr-iov',
+] as const;
 export type Mode = (typeof MODES)[number];
 
 export const WORKLOADS = ['pingpong', 'stream', 'pktgen'] as const;

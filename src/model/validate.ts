@@ -12,7 +12,8 @@ export function checkParam(name: string, value: number): string | null {
     return `unknown parameter "${name}"; known: ${PARAMS.map((p) => p.name).join(', ')}`;
   }
   if (!Number.isFinite(value)) return `${name} must be a number (${spec.unit}), got ${value}`;
-  if (spec.integer && !Number.isInteger(value)) return `${name} must be a whole number of ${spec.unit}, got ${value}`;
+  if (spec.integer && !Number.isInteger(value))
+    return `${name} must be a whole number of ${spec.unit}, got ${value}`;
   if (value < spec.min || value > spec.max) {
     return `${name} = ${value} ${spec.unit} is outside the allowed range ${spec.min}–${spec.max} ${spec.unit}`;
   }
@@ -23,10 +24,16 @@ export function checkParam(name: string, value: number): string | null {
 function crossChecks(p: Params): ParamError[] {
   const errors: ParamError[] = [];
   if (p.vcpuWakeCpuUs > p.vcpuWakeUs) {
-    errors.push({ name: 'vcpuWakeCpuUs', message: `vcpuWakeCpuUs (${p.vcpuWakeCpuUs} µs) cannot exceed vcpuWakeUs (${p.vcpuWakeUs} µs)` });
+    errors.push({
+      name: 'vcpuWakeCpuUs',
+      message: `vcpuWakeCpuUs (${p.vcpuWakeCpuUs} µs) cannot exceed vcpuWakeUs (${p.vcpuWakeUs} µs)`,
+    });
   }
   if (p.wakeThreadCpuUs > p.wakeThreadUs) {
-    errors.push({ name: 'wakeThreadCpuUs', message: `wakeThreadCpuUs (${p.wakeThreadCpuUs} µs) cannot exceed wakeThreadUs (${p.wakeThreadUs} µs)` });
+    errors.push({
+      name: 'wakeThreadCpuUs',
+      message: `wakeThreadCpuUs (${p.wakeThreadCpuUs} µs) cannot exceed wakeThreadUs (${p.wakeThreadUs} µs)`,
+    });
   }
   return errors;
 }

@@ -14,7 +14,8 @@ export function createActions(store: AppStore) {
     setMode(mode: Mode) {
       const s = store.getState().settings;
       // pktgen exists only where the poster ran it: other modes fall back to streaming.
-      const workload: Workload = s.workload === 'pktgen' && !PKTGEN_MODES.includes(mode) ? 'stream' : s.workload;
+      const workload: Workload =
+        s.workload === 'pktgen' && !PKTGEN_MODES.includes(mode) ? 'stream' : s.workload;
       settings({ mode, workload, sizeBytes: workload !== s.workload ? 65536 : s.sizeBytes });
     },
     setOp(op: Op) {

@@ -32,11 +32,15 @@ export function syncSweeps(store: AppStore, client = new SweepClient()): () => v
     const next = JSON.stringify(req);
     if (next === key) return;
     key = next;
-    store.setState((s) => ({ sweep: { ...s.sweep, stale: true, progress: { done: 0, total: 1 }, error: null } }));
+    store.setState((s) => ({
+      sweep: { ...s.sweep, stale: true, progress: { done: 0, total: 1 }, error: null },
+    }));
     client.request(req, {
-      onProgress: (done, total) => store.setState((s) => ({ sweep: { ...s.sweep, progress: { done, total } } })),
+      onProgress: (done, total) =>
+        store.setState((s) => ({ sweep: { ...s.sweep, progress: { done, total } } })),
       onResult: (points) => store.setState({ sweep: { points, stale: false, progress: null, error: null } }),
-      onError: (message) => store.setState((s) => ({ sweep: { ...s.sweep, progress: null, error: message } })),
+      onError: (message) =>
+        store.setState((s) => ({ sweep: { ...s.sweep, progress: null, error: message } })),
     });
   };
   const unsubscribe = store.subscribe((s, prev) => {

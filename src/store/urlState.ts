@@ -38,13 +38,17 @@ export function decodeSettings(search: string): Decoded {
     const raw = q.get(key);
     if (raw === null) return;
     if ((allowed as readonly string[]).includes(raw)) set(raw as T);
-    else problems.push(`"${key}=${raw}" is not one of ${allowed.join(', ')}: using ${key}=${String((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}.`);
+    else
+      problems.push(
+        `"${key}=${raw}" is not one of ${allowed.join(', ')}: using ${key}=${String((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}.`,
+      );
   };
   const int = (key: string, min: number, max: number, unit: string, set: (v: number) => void) => {
     const raw = q.get(key);
     if (raw === null) return;
     const n = intIn(raw, min, max);
-    if (n === null) problems.push(`"${key}=${raw}" is not a whole number of ${unit} in ${min}–${max}: using the default.`);
+    if (n === null)
+      problems.push(`"${key}=${raw}" is not a whole number of ${unit} in ${min}–${max}: using the default.`);
     else set(n);
   };
   choice('mode', MODES, (v) => (s.mode = v));
@@ -66,7 +70,9 @@ export function decodeSettings(search: string): Decoded {
   }
   s.params = params;
   if (s.workload === 'pktgen' && !PKTGEN_MODES.includes(s.mode as Mode)) {
-    problems.push(`pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode}: using the ${DEFAULT_SETTINGS.workload} workload.`);
+    problems.push(
+      `pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode}: using the ${DEFAULT_SETTINGS.workload} workload.`,
+    );
     s.workload = DEFAULT_SETTINGS.workload;
   }
   if (s.workload === 'pktgen' && (s.sizeBytes < 60 || s.sizeBytes > 9014)) {

@@ -44,7 +44,13 @@ export function App() {
       </div>
       <Notices />
       <main className="app-main">
-        <aside id="settings" className="region region-controls" aria-label="Settings" data-region="controls" hidden={!open}>
+        <aside
+          id="settings"
+          className="region region-controls"
+          aria-label="Settings"
+          data-region="controls"
+          hidden={!open}
+        >
           <SettingsPanel />
           <AboutPanel />
         </aside>

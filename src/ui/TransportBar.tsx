@@ -28,7 +28,13 @@ export function TransportBar() {
       <button type="button" onClick={() => loop.reset()} title="Reset to t = 0 (Home)" aria-label="Reset">
         <Icon name="reset" />
       </button>
-      <button type="button" onClick={() => loop.stepBack()} title="Step back one event (←)" aria-label="Step back" disabled={events === 0}>
+      <button
+        type="button"
+        onClick={() => loop.stepBack()}
+        title="Step back one event (←)"
+        aria-label="Step back"
+        disabled={events === 0}
+      >
         <Icon name="back" />
       </button>
       <button
@@ -42,7 +48,13 @@ export function TransportBar() {
       >
         <Icon name={playing ? 'pause' : 'play'} />
       </button>
-      <button type="button" onClick={() => loop.stepForward()} title="Step to the next event (→)" aria-label="Step forward" disabled={ended}>
+      <button
+        type="button"
+        onClick={() => loop.stepForward()}
+        title="Step to the next event (→)"
+        aria-label="Step forward"
+        disabled={ended}
+      >
         <Icon name="step" />
       </button>
       <div className="speed">
@@ -63,7 +75,8 @@ export function TransportBar() {
         </span>
       </div>
       <div className="clock" data-testid="clock" data-now-ns={nowNs} aria-live="off">
-        <span className="clock-label">t =</span> <span className="clock-value">{(nowNs / 1000).toFixed(3)} µs</span>
+        <span className="clock-label">t =</span>{' '}
+        <span className="clock-value">{(nowNs / 1000).toFixed(3)} µs</span>
         <span className="clock-events">{events.toLocaleString('en')} events</span>
       </div>
     </div>

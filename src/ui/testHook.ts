@@ -35,7 +35,12 @@ export function installTestHook(loop: FrameLoop, store: AppStore): void {
     },
     state() {
       const s = store.getState();
-      return { nowNs: loop.live.nowNs, events: loop.live.events, playing: s.playing, sweepReady: !s.sweep.stale && s.sweep.points.length > 0 };
+      return {
+        nowNs: loop.live.nowNs,
+        events: loop.live.events,
+        playing: s.playing,
+        sweepReady: !s.sweep.stale && s.sweep.points.length > 0,
+      };
     },
     idle() {
       const s = store.getState();

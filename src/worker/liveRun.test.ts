@@ -3,7 +3,17 @@ import { LiveRun } from './liveRun.ts';
 import { SweepRunner } from './sweepRunner.ts';
 import type { FromWorker } from './protocol.ts';
 
-const scenario = { mode: 'pv-tcp' as const, workload: 'pingpong' as const, op: 'write' as const, sizeBytes: 64, pairs: 1, window: 8, messages: 1, seed: 1, params: {} };
+const scenario = {
+  mode: 'pv-tcp' as const,
+  workload: 'pingpong' as const,
+  op: 'write' as const,
+  sizeBytes: 64,
+  pairs: 1,
+  window: 8,
+  messages: 1,
+  seed: 1,
+  params: {},
+};
 
 describe('LiveRun', () => {
   it('advances to a time, bounded by an event budget', () => {
@@ -43,7 +53,9 @@ describe('LiveRun', () => {
     const spans = live.journey(id);
     const end = Math.max(...spans.map((s) => s.endNs));
     expect(end).toBeGreaterThanOrEqual(76_000);
-    expect(spans.map((s) => s.category)).toEqual(expect.arrayContaining(['netfront', 'netback', 'grant-copy', 'bridge', 'wire']));
+    expect(spans.map((s) => s.category)).toEqual(
+      expect.arrayContaining(['netfront', 'netback', 'grant-copy', 'bridge', 'wire']),
+    );
   });
 
   it('samples throughput and CPU over time', () => {
@@ -59,8 +71,19 @@ describe('SweepRunner', () => {
   it('reports progress then the points; a newer request cancels the older', () => {
     const posted: FromWorker[] = [];
     const queue: (() => void)[] = [];
-    const runner = new SweepRunner((m) => posted.push(m), (next) => queue.push(next));
-    const req = { modes: ['zero-copy' as const], op: 'write' as const, pairs: 1, window: 2, seed: 1, params: {}, sizes: [64, 4096] };
+    const runner = new SweepRunner(
+      (m) => posted.push(m),
+      (next) => queue.push(next),
+    );
+    const req = {
+      modes: ['zero-copy' as const],
+      op: 'write' as const,
+      pairs: 1,
+      window: 2,
+      seed: 1,
+      params: {},
+      sizes: [64, 4096],
+    };
     runner.start(1, req);
     runner.start(2, req);
     while (queue.length) queue.shift()!();
@@ -69,6 +92,10 @@ describe('SweepRunner', () => {
     const points = results[0].kind === 'result' ? results[0].points : [];
     expect(points.map((p) => p.sizeBytes)).toEqual([64, 4096]);
     expect(points[0].latencyUs).toBeGreaterThan(20);
-    expect(posted.filter((m) => m.kind === 'progress' && m.id === 2).map((m) => (m.kind === 'progress' ? m.done : 0))).toEqual([1, 2]);
+    expect(
+      posted
+        .filter((m) => m.kind === 'progress' && m.id === 2)
+        .map((m) => (m.kind === 'progress' ? m.done : 0)),
+    ).toEqual([1, 2]);
   });
 });

@@ -157,7 +157,8 @@ export class LiveRun {
   /** Every span of one message that the trace still holds, in time order. */
   journey(messageId: number): SpanRecord[] {
     const out: SpanRecord[] = [];
-    for (const r of this.run.sim.trace.records()) if (r.kind === 'span' && r.messageId === messageId) out.push(r);
+    for (const r of this.run.sim.trace.records())
+      if (r.kind === 'span' && r.messageId === messageId) out.push(r);
     return out.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
   }
 
@@ -203,7 +204,7 @@ export class LiveRun {
     const bytes = recorder.bytesDelivered;
     this.samples.push({
       tNs: now,
-      throughputMiBps: ((bytes - this.lastSample.bytes) / 2 ** 20) / (dt / 1e9),
+      throughputMiBps: (bytes - this.lastSample.bytes) / 2 ** 20 / (dt / 1e9),
       cpuCores,
     });
     if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);

@@ -1,7 +1,9 @@
 import type { SweepPoint, SweepRequest } from './sweeps.ts';
 
 /** Messages from the page to the sweep worker. */
-export type ToWorker = { readonly kind: 'sweep'; readonly id: number; readonly request: SweepRequest } | { readonly kind: 'cancel'; readonly id: number };
+export type ToWorker =
+  | { readonly kind: 'sweep'; readonly id: number; readonly request: SweepRequest }
+  | { readonly kind: 'cancel'; readonly id: number };
 
 /** Messages from the sweep worker to the page. */
 export type FromWorker =

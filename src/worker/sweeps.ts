@@ -12,7 +12,10 @@ export interface SweepPoint {
   /** Streaming throughput, MiB/s. */
   readonly throughputMiBps: number;
   /** CPU per message, one write at a time, ns by category. */
-  readonly cpuNs: { readonly dom0: Partial<Record<Category, number>>; readonly vm: Partial<Record<Category, number>> };
+  readonly cpuNs: {
+    readonly dom0: Partial<Record<Category, number>>;
+    readonly vm: Partial<Record<Category, number>>;
+  };
 }
 
 /** A sweep request: the settings the charts depend on. */
@@ -39,15 +42,34 @@ export function sweepPoint(r: SweepRequest, i: number): SweepPoint {
   const mode = r.modes[Math.floor(i / sizes.length)];
   const sizeBytes = sizes[i % sizes.length];
   const pairs = mode === 'native' || mode === 'dom0' ? 1 : r.pairs;
-  const base: Scenario = { mode, workload: 'pingpong', op: r.op, sizeBytes, pairs, window: r.window, messages: 1, seed: r.seed, params: r.params };
+  const base: Scenario = {
+    mode,
+    workload: 'pingpong',
+    op: r.op,
+    sizeBytes,
+    pairs,
+    window: r.window,
+    messages: 1,
+    seed: r.seed,
+    params: r.params,
+  };
   const latency = runScenario({ ...base, messages: sweepMessages('pingpong', sizeBytes) });
   const stream = runScenario({ ...base, workload: 'stream', messages: sweepMessages('stream', sizeBytes) });
-  const cpu = runScenario({ ...base, workload: 'stream', window: 1, pairs: 1, messages: Math.max(2, Math.min(16, Math.ceil((1 << 20) / sizeBytes))) });
+  const cpu = runScenario({
+    ...base,
+    workload: 'stream',
+    window: 1,
+    pairs: 1,
+    messages: Math.max(2, Math.min(16, Math.ceil((1 << 20) / sizeBytes))),
+  });
   return {
     mode,
     sizeBytes,
     latencyUs: latency.latencyUs.mean,
     throughputMiBps: stream.throughputMiBps,
-    cpuNs: { dom0: cpu.cpuNsPerMessage.dom0 ?? cpu.cpuNsPerMessage.linux ?? {}, vm: cpu.cpuNsPerMessage.vm ?? {} },
+    cpuNs: {
+      dom0: cpu.cpuNsPerMessage.dom0 ?? cpu.cpuNsPerMessage.linux ?? {},
+      vm: cpu.cpuNsPerMessage.vm ?? {},
+    },
   };
 }

@@ -71,14 +71,35 @@ export class Nic {
     const { sim, costs } = this.ctx;
     const parts = frame.mssBytes ? chunks(frame.payloadBytes, frame.mssBytes) : [frame.payloadBytes];
     let dmaStart = Math.max(sim.now + costs.ns.nicTx, this.txDmaFreeNs);
-    if (sim.trace.active) sim.trace.span(`h${this.host}/nic`, 'hw', 'nic-tx', frame.messageId, sim.now, sim.now + costs.ns.nicTx, 'NIC fetches descriptor');
+    if (sim.trace.active)
+      sim.trace.span(
+        `h${this.host}/nic`,
+        'hw',
+        'nic-tx',
+        frame.messageId,
+        sim.now,
+        sim.now + costs.ns.nicTx,
+        'NIC fetches descriptor',
+      );
     parts.forEach((payload, i) => {
       const dmaNs = costs.dmaNs(frameBytes(payload, frame.headerBytes));
       const dmaEnd = dmaStart + dmaNs;
       this.txDmaBusyNs += dmaNs;
       const lastPart = i === parts.length - 1;
-      const piece: Frame = parts.length === 1 ? frame : { ...frame, payloadBytes: payload, mssBytes: undefined, last: frame.last && lastPart };
-      if (sim.trace.active) sim.trace.span(`h${this.host}/dma-tx`, 'hw', 'dma', frame.messageId, dmaStart, dmaEnd, 'DMA from memory (d₁)');
+      const piece: Frame =
+        parts.length === 1
+          ? frame
+          : { ...frame, payloadBytes: payload, mssBytes: undefined, last: frame.last && lastPart };
+      if (sim.trace.active)
+        sim.trace.span(
+          `h${this.host}/dma-tx`,
+          'hw',
+          'dma',
+          frame.messageId,
+          dmaStart,
+          dmaEnd,
+          'DMA from memory (d₁)',
+        );
       this.dmaInFlight.tx++;
       sim.scheduleAt(dmaEnd, () => {
         this.dmaInFlight.tx--;
@@ -94,7 +115,11 @@ export class Nic {
     const peer = this.peers()[frame.dstHost];
     this.ctx.counters.inc('frames');
     this.ctx.counters.inc('wireBytes', wireBytes(frame.payloadBytes, frame.headerBytes));
-    this.uplink.transmit(wireBytes(frame.payloadBytes, frame.headerBytes), () => peer.receive(frame), frame.messageId);
+    this.uplink.transmit(
+      wireBytes(frame.payloadBytes, frame.headerBytes),
+      () => peer.receive(frame),
+      frame.messageId,
+    );
   }
 
   private txComplete(frame: Frame): void {
@@ -116,7 +141,15 @@ export class Nic {
     this.rxDmaFreeNs = end;
     this.rxDmaBusyNs += dmaNs;
     if (sim.trace.active) {
-      sim.trace.span(`h${this.host}/nic`, 'hw', 'nic-rx', frame.messageId, sim.now, sim.now + costs.ns.nicRx, 'NIC receives');
+      sim.trace.span(
+        `h${this.host}/nic`,
+        'hw',
+        'nic-rx',
+        frame.messageId,
+        sim.now,
+        sim.now + costs.ns.nicRx,
+        'NIC receives',
+      );
       sim.trace.span(`h${this.host}/dma-rx`, 'hw', 'dma', frame.messageId, start, end, 'DMA to memory');
     }
     this.dmaInFlight.rx++;
@@ -149,7 +182,16 @@ export class Nic {
     if (this.timerArmed) return;
     this.timerArmed = true;
     const { sim, costs } = this.ctx;
-    if (sim.trace.active) sim.trace.span(`h${this.host}/nic`, 'hw', 'coalesce', this.headMessageId(), sim.now, sim.now + costs.ns.coal, 'interrupt coalescing');
+    if (sim.trace.active)
+      sim.trace.span(
+        `h${this.host}/nic`,
+        'hw',
+        'coalesce',
+        this.headMessageId(),
+        sim.now,
+        sim.now + costs.ns.coal,
+        'interrupt coalescing',
+      );
     sim.schedule(costs.ns.coal, () => {
       this.timerArmed = false;
       this.napiRunning = true;

@@ -37,7 +37,10 @@ export class HostTcpPath implements IoPath {
             mssBytes: mss,
             last: seg.last,
             rx: 'driver',
-            onReceive: (f, next) => this.receive(f.dstHost, f, () => seg.dst.receive({ ...seg, payloadBytes: f.payloadBytes }, this.rxVcpu(f.dstHost), next)),
+            onReceive: (f, next) =>
+              this.receive(f.dstHost, f, () =>
+                seg.dst.receive({ ...seg, payloadBytes: f.payloadBytes }, this.rxVcpu(f.dstHost), next),
+              ),
             onTxDone: seg.last ? (_f, next) => (writeSent(ctx, seg.msg, seg.kind), next()) : undefined,
           };
           const xmit = () =>
@@ -63,7 +66,14 @@ export class HostTcpPath implements IoPath {
     this.tcp.issue(m);
   }
 
-  pktgen(pair: Pair, frameBytes: number, id: number, last: boolean, then: () => void, arrived: () => void): void {
+  pktgen(
+    pair: Pair,
+    frameBytes: number,
+    id: number,
+    last: boolean,
+    then: () => void,
+    arrived: () => void,
+  ): void {
     const host = this.topology.hosts[pair.srcHost];
     const v = (host.dom0 ?? host.linux)!.vcpu(0);
     const ns = this.ctx.costs.ns;

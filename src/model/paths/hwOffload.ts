@@ -54,7 +54,9 @@ export class HwOffloadPath implements IoPath {
     if (!fe) {
       const made = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm]);
       const be = backendVcpuOf(this.topology.hosts[side.host].dom0!, side.vm);
-      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () => this.forward(made, side, be));
+      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () =>
+        this.forward(made, side, be),
+      );
       this.frontends.set(key, made);
       fe = made;
     }
@@ -86,7 +88,13 @@ export class HwOffloadPath implements IoPath {
   /** The NIC's IOTLB: a miss asks the driver domain to map the buffer. */
   private lookup(side: Side, m: Message, role: 'issuer' | 'remote', then: () => void): void {
     const dom0 = this.topology.hosts[side.host].dom0!;
-    this.topology.hosts[side.host].iotlb.lookup(backendVcpuOf(dom0, side.vm), regionKey(side, m, role), pagesOf(m.sizeBytes), m.id, then);
+    this.topology.hosts[side.host].iotlb.lookup(
+      backendVcpuOf(dom0, side.vm),
+      regionKey(side, m, role),
+      pagesOf(m.sizeBytes),
+      m.id,
+      then,
+    );
   }
 
   private sendData(m: Message, from: Side, to: Side): void {
@@ -108,8 +116,10 @@ export class HwOffloadPath implements IoPath {
         headerBytes: this.ctx.costs.p.hdrBytes,
         last,
         rx: 'direct',
-        onReceive: kind === 'request' ? () => this.answerRead(m, to, from) : () => this.place(m, to, parts.length),
-        onTxDone: last && kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : undefined,
+        onReceive:
+          kind === 'request' ? () => this.answerRead(m, to, from) : () => this.place(m, to, parts.length),
+        onTxDone:
+          last && kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : undefined,
         txDoneDirect: true,
       };
       nic.post(frame, () => {

@@ -43,7 +43,14 @@ export interface IoPath {
    * when the frame reached the far NIC. Only paths
    * with a pktgen.
    */
-  pktgen?(pair: Pair, frameBytes: number, id: number, last: boolean, then: () => void, arrived: () => void): void;
+  pktgen?(
+    pair: Pair,
+    frameBytes: number,
+    id: number,
+    last: boolean,
+    then: () => void,
+    arrived: () => void,
+  ): void;
   /** Shared rings of the path, to check they end empty and to show their occupancy. */
   rings(): { name: string; occupancy: number; slots: number; averageOccupancy: (nowNs: number) => number }[];
 }

@@ -68,7 +68,7 @@ class Netback {
   private loop(): void {
     const batchSize = this.ctx.costs.p.txBatch;
     const tx: { vif: Vif; pkt: VifPacket }[] = [];
-    for (let scanned = 0; tx.length < batchSize && scanned < this.vifs.length; ) {
+    for (let scanned = 0; tx.length < batchSize && scanned < this.vifs.length;) {
       const vif = this.vifs[this.nextVif];
       const pkt = vif.tx.take();
       if (pkt) tx.push({ vif, pkt });
@@ -108,10 +108,16 @@ class Netback {
       nic.post(this.frame(batch[i].pkt), () => post(i + 1));
     };
     v.run('netback', ns.nbTx * k, `netback TX ×${k}`, id, () =>
-      grantCopy(ctx, v, batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)), 'guest → Dom0', id, () =>
-        v.run('bridge', ns.bridge * k, `bridge → eth0 ×${k}`, id, () =>
-          v.run('driver', ns.drvTx * k, `driver xmit ×${k}`, id, () => post(0)),
-        ),
+      grantCopy(
+        ctx,
+        v,
+        batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
+        'guest → Dom0',
+        id,
+        () =>
+          v.run('bridge', ns.bridge * k, `bridge → eth0 ×${k}`, id, () =>
+            v.run('driver', ns.drvTx * k, `driver xmit ×${k}`, id, () => post(0)),
+          ),
       ),
     );
   }
@@ -142,8 +148,13 @@ class Netback {
       else batch[i].vif.rx.push(batch[i].pkt, v, batch[i].pkt.id, () => push(i + 1));
     };
     v.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, id, () =>
-      grantCopy(ctx, v, batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)), 'Dom0 → guest', id, () =>
-        push(0),
+      grantCopy(
+        ctx,
+        v,
+        batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
+        'Dom0 → guest',
+        id,
+        () => push(0),
       ),
     );
   }
@@ -193,7 +204,9 @@ export class PvTcpPath implements IoPath {
           seg,
           completes: seg.last && seg.kind === 'data' && seg.msg.op === 'write' ? seg.msg : undefined,
         };
-        v.run('netfront', ctx.costs.ns.nfTx, 'netfront xmit', seg.msg.id, () => vif.tx.push(pkt, v, seg.msg.id, then));
+        v.run('netfront', ctx.costs.ns.nfTx, 'netfront xmit', seg.msg.id, () =>
+          vif.tx.push(pkt, v, seg.msg.id, then),
+        );
       },
     }));
   }
@@ -202,10 +215,23 @@ export class PvTcpPath implements IoPath {
     this.tcp.issue(m);
   }
 
-  pktgen(pair: Pair, frameBytes: number, id: number, _last: boolean, then: () => void, arrived: () => void): void {
+  pktgen(
+    pair: Pair,
+    frameBytes: number,
+    id: number,
+    _last: boolean,
+    then: () => void,
+    arrived: () => void,
+  ): void {
     const vif = this.vif(pair.srcHost, pair.srcVm);
     const g = this.topology.hosts[pair.srcHost].vms[pair.srcVm].vcpu(0);
-    const pkt: VifPacket = { id, payloadBytes: frameBytes - 14, headerBytes: 0, dstHost: pair.dstHost, arrived };
+    const pkt: VifPacket = {
+      id,
+      payloadBytes: frameBytes - 14,
+      headerBytes: 0,
+      dstHost: pair.dstHost,
+      arrived,
+    };
     const ns = this.ctx.costs.ns;
     g.run('pktgen', ns.pktgen, 'pktgen builds skb', id, () =>
       g.run('netfront', ns.nfTx, 'netfront xmit', id, () => vif.tx.push(pkt, g, id, then)),

@@ -30,7 +30,8 @@ export class SrIovPath implements IoPath {
     g.run('syscall', ns.sysPv, 'post work request to the VF', m.id, () =>
       g.run('frontend', ns.feReq, 'VF library builds work request', m.id, () =>
         g.run('driver', ns.doorbell, 'VF doorbell (MMIO, no hypervisor)', m.id, () => {
-          if (m.op === 'write') this.sendFrames(m, issuer, remote, chunks(m.sizeBytes, p.fwMtuBytes - p.hdrBytes), 'data');
+          if (m.op === 'write')
+            this.sendFrames(m, issuer, remote, chunks(m.sizeBytes, p.fwMtuBytes - p.hdrBytes), 'data');
           else this.sendFrames(m, issuer, remote, [0], 'request');
         }),
       ),
@@ -48,7 +49,8 @@ export class SrIovPath implements IoPath {
   private frontend(side: Side): Frontend {
     const key = `${side.host}/${side.vm}`;
     let fe = this.frontends.get(key);
-    if (!fe) this.frontends.set(key, (fe = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm])));
+    if (!fe)
+      this.frontends.set(key, (fe = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm])));
     return fe;
   }
 
@@ -66,8 +68,12 @@ export class SrIovPath implements IoPath {
         headerBytes: this.ctx.costs.p.hdrBytes,
         last,
         rx: 'direct',
-        onReceive: kind === 'request' ? () => this.answerRead(m, to, from) : () => this.received(m, to, parts.length),
-        onTxDone: last && kind === 'data' && m.op === 'write' ? () => this.interrupt(from, m, 'completed') : undefined,
+        onReceive:
+          kind === 'request' ? () => this.answerRead(m, to, from) : () => this.received(m, to, parts.length),
+        onTxDone:
+          last && kind === 'data' && m.op === 'write'
+            ? () => this.interrupt(from, m, 'completed')
+            : undefined,
         txDoneDirect: true,
       };
       nic.post(frame, () => {
@@ -103,7 +109,16 @@ export class SrIovPath implements IoPath {
     if (this.armed.has(fe)) return;
     this.armed.add(fe);
     const { sim, costs } = this.ctx;
-    if (sim.trace.active) sim.trace.span(`h${side.host}/nic`, 'hw', 'coalesce', m.id, sim.now, sim.now + costs.ns.coal, 'VF interrupt coalescing');
+    if (sim.trace.active)
+      sim.trace.span(
+        `h${side.host}/nic`,
+        'hw',
+        'coalesce',
+        m.id,
+        sim.now,
+        sim.now + costs.ns.coal,
+        'VF interrupt coalescing',
+      );
     sim.schedule(costs.ns.coal, () => {
       this.armed.delete(fe);
       this.ctx.counters.inc('interrupts');

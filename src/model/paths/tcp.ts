@@ -58,7 +58,12 @@ export class TcpEndpoint {
     const progressThread = ctx.costs.p.tcpProgressThread === 1;
     this.viaProgressThread = progressThread;
     this.sysNs = domain.pv ? ctx.costs.ns.sysPv : ctx.costs.ns.sysNat;
-    this.progress = new KThread(ctx, 'progress thread', progressThread ? domain.vcpu(1) : this.appVcpu, this.readLoop);
+    this.progress = new KThread(
+      ctx,
+      'progress thread',
+      progressThread ? domain.vcpu(1) : this.appVcpu,
+      this.readLoop,
+    );
     this.app = new KThread(ctx, 'application thread', this.appVcpu, this.appLoop);
   }
 
@@ -90,7 +95,14 @@ export class TcpEndpoint {
       }
       v.run('tcpip', ns.tcpTxSeg, 'TCP/IP transmit', id, () =>
         this.options.egress(
-          { msg: m, kind, payloadBytes: segments[i], totalBytes: total, last: i === segments.length - 1, dst },
+          {
+            msg: m,
+            kind,
+            payloadBytes: segments[i],
+            totalBytes: total,
+            last: i === segments.length - 1,
+            dst,
+          },
           v,
           () => sendSegment(i + 1),
         ),

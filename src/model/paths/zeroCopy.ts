@@ -54,7 +54,9 @@ export class ZeroCopyPath implements IoPath {
     if (!fe) {
       const made = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm]);
       const be = this.backendVcpu(side.host, side.vm);
-      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () => this.serve(made, side, be));
+      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () =>
+        this.serve(made, side, be),
+      );
       this.frontends.set(key, made);
       fe = made;
     }

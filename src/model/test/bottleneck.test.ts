@@ -5,7 +5,9 @@ import { scenario } from './helpers.ts';
 /** Under load, queues form where the cost model says the bottleneck is (cost-model §4.3–4.4). */
 describe('bottlenecks under load', () => {
   it('pv-tcp: the single netback thread of the sending Dom0 is saturated and the vif TX ring fills', () => {
-    const r = runScenario(scenario({ mode: 'pv-tcp', workload: 'stream', sizeBytes: 1 << 20, window: 8, messages: 12 }));
+    const r = runScenario(
+      scenario({ mode: 'pv-tcp', workload: 'stream', sizeBytes: 1 << 20, window: 8, messages: 12 }),
+    );
     const u = r.utilization;
     const netback = u['h0/dom0/vcpu1'];
     expect(netback).toBeGreaterThan(0.95);
@@ -17,7 +19,9 @@ describe('bottlenecks under load', () => {
   });
 
   it('zero-copy: the wire is saturated while every CPU has room to spare', () => {
-    const r = runScenario(scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 1 << 20, window: 8, messages: 24 }));
+    const r = runScenario(
+      scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 1 << 20, window: 8, messages: 24 }),
+    );
     expect(r.utilization['h0/wire']).toBeGreaterThan(0.95);
     // The busiest CPU is the receiving Dom0's vCPU0 (interrupts, placement copy): still well short of full.
     for (const [name, value] of Object.entries(r.utilization)) {
@@ -33,14 +37,25 @@ describe('bottlenecks under load', () => {
   });
 
   it('a registration cache turned off costs Dom0 a map and an unmap per message', () => {
-    const on = runScenario(scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 1 << 20, window: 1, messages: 6 }));
+    const on = runScenario(
+      scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 1 << 20, window: 1, messages: 6 }),
+    );
     const off = runScenario(
-      scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 1 << 20, window: 1, messages: 6, params: { iotlbCache: 0 } }),
+      scenario({
+        mode: 'zero-copy',
+        workload: 'stream',
+        sizeBytes: 1 << 20,
+        window: 1,
+        messages: 6,
+        params: { iotlbCache: 0 },
+      }),
     );
     expect(on.counters.iotlbHits).toBeGreaterThan(0);
     expect(off.counters.iotlbHits ?? 0).toBe(0);
     expect(off.counters.grantUnmaps).toBeGreaterThanOrEqual(12);
-    expect(off.cpuNsPerMessage.dom0!['grant-map']!).toBeGreaterThan(on.cpuNsPerMessage.dom0!['grant-map']! * 3);
+    expect(off.cpuNsPerMessage.dom0!['grant-map']!).toBeGreaterThan(
+      on.cpuNsPerMessage.dom0!['grant-map']! * 3,
+    );
     expect(off.latencyUs.mean).toBeGreaterThan(on.latencyUs.mean);
   });
 });

@@ -78,7 +78,17 @@ describe('invariants on every run', () => {
 describe('seeds', () => {
   it('with jitter on, different seeds give different latencies and the same seed the same', () => {
     const at = (seed: number) => {
-      const run = createRun({ mode: 'pv-tcp', workload: 'pingpong', op: 'write', sizeBytes: 64, pairs: 1, window: 1, messages: 20, seed, params: { jitterPct: 10 } });
+      const run = createRun({
+        mode: 'pv-tcp',
+        workload: 'pingpong',
+        op: 'write',
+        sizeBytes: 64,
+        pairs: 1,
+        window: 1,
+        messages: 20,
+        seed,
+        params: { jitterPct: 10 },
+      });
       run.sim.run();
       return run.result().latencyUs;
     };

@@ -38,7 +38,11 @@ describe('scenario validation', () => {
 
   it.each([
     [{ mode: 'nope' as never }, 'mode', /allowed: native, dom0, pv-tcp/],
-    [{ workload: 'pktgen' as const, mode: 'zero-copy' as const, sizeBytes: 1514 }, 'workload', /pktgen runs on native, dom0, pv-tcp/],
+    [
+      { workload: 'pktgen' as const, mode: 'zero-copy' as const, sizeBytes: 1514 },
+      'workload',
+      /pktgen runs on native, dom0, pv-tcp/,
+    ],
     [{ sizeBytes: 0 }, 'size', /outside 1–67108864 bytes/],
     [{ pairs: 17, mode: 'pv-tcp' as const }, 'pairs', /outside 1–16/],
     [{ window: 0 }, 'window', /outside 1–256/],

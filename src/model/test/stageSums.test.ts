@@ -22,14 +22,33 @@ describe('one message, no contention: latency = sum of the stage costs', () => {
   it('zero-copy RDMA WRITE of 64 B (cost-model §4.1, plus two first-use registrations)', () => {
     const frame = 64 + hdr + 14;
     const expected = [
-      ns.sysPv, ns.feReq, ns.hcall, // guest: ioctl, request, EVTCHNOP_send (b₁)
+      ns.sysPv,
+      ns.feReq,
+      ns.hcall, // guest: ioctl, request, EVTCHNOP_send (b₁)
       blockedVcpu, // Xen wakes the blocked Dom0 vCPU
-      ns.beReq, miss, ns.beFrame, ns.drvTx, ns.doorbell, // backend, IOTLB, c₁, doorbell
-      ns.nicTx, c.dmaNs(frame), wireNs(frame + 24), ns.prop, // d₁ DMA and the wire
-      ns.nicRx, c.dmaNs(frame), ns.coal, // remote NIC
-      blockedVcpu, ns.irq, ns.drvRx, // physical IRQ to the blocked Dom0 vCPU, NAPI
-      ns.beRx, miss, ns.beFrame, c.copyNs(64), ns.hcall, // placement, event to the frontend
-      ns.upcall, ns.feEvt, ns.appPoll, // the polling guest notices
+      ns.beReq,
+      miss,
+      ns.beFrame,
+      ns.drvTx,
+      ns.doorbell, // backend, IOTLB, c₁, doorbell
+      ns.nicTx,
+      c.dmaNs(frame),
+      wireNs(frame + 24),
+      ns.prop, // d₁ DMA and the wire
+      ns.nicRx,
+      c.dmaNs(frame),
+      ns.coal, // remote NIC
+      blockedVcpu,
+      ns.irq,
+      ns.drvRx, // physical IRQ to the blocked Dom0 vCPU, NAPI
+      ns.beRx,
+      miss,
+      ns.beFrame,
+      c.copyNs(64),
+      ns.hcall, // placement, event to the frontend
+      ns.upcall,
+      ns.feEvt,
+      ns.appPoll, // the polling guest notices
     ].reduce((a, b) => a + b, 0);
     expect(oneMessage({ mode: 'zero-copy' }).latencyNs).toBe(expected);
   });
@@ -38,18 +57,45 @@ describe('one message, no contention: latency = sum of the stage costs', () => {
     const data = 64 + hdr;
     const frame = data + 52 + 14;
     const expected = [
-      ns.sysPv, c.copyNs(data), ns.tcpTxCall, ns.tcpTxSeg, ns.nfTx, ns.hcall, // guest writev → netfront
-      blockedVcpu, threadWake, // Dom0 vCPU, then the netback thread on it
-      ns.nbTx, ns.gcHypercall + ns.gcOp + c.copyNs(frame), ns.bridge, ns.drvTx, ns.doorbell,
-      ns.nicTx, c.dmaNs(frame), wireNs(frame + 24), ns.prop,
-      ns.nicRx, c.dmaNs(frame), ns.coal,
-      blockedVcpu, ns.irq, ns.drvRx, ns.bridge, // Dom0 vCPU0: IRQ, driver, bridge → vif
+      ns.sysPv,
+      c.copyNs(data),
+      ns.tcpTxCall,
+      ns.tcpTxSeg,
+      ns.nfTx,
+      ns.hcall, // guest writev → netfront
+      blockedVcpu,
+      threadWake, // Dom0 vCPU, then the netback thread on it
+      ns.nbTx,
+      ns.gcHypercall + ns.gcOp + c.copyNs(frame),
+      ns.bridge,
+      ns.drvTx,
+      ns.doorbell,
+      ns.nicTx,
+      c.dmaNs(frame),
+      wireNs(frame + 24),
+      ns.prop,
+      ns.nicRx,
+      c.dmaNs(frame),
+      ns.coal,
+      blockedVcpu,
+      ns.irq,
+      ns.drvRx,
+      ns.bridge, // Dom0 vCPU0: IRQ, driver, bridge → vif
       crossVcpuWake, // netback thread on vCPU1
-      ns.nbRx, ns.gcHypercall + ns.gcOp + c.copyNs(frame), ns.hcall, // copy into the guest, notify
-      blockedVcpu, ns.nfRx, ns.tcpRxSeg, ns.tcpRxCall, // guest netfront, TCP, sk_data_ready
+      ns.nbRx,
+      ns.gcHypercall + ns.gcOp + c.copyNs(frame),
+      ns.hcall, // copy into the guest, notify
+      blockedVcpu,
+      ns.nfRx,
+      ns.tcpRxSeg,
+      ns.tcpRxCall, // guest netfront, TCP, sk_data_ready
       crossVcpuWake, // progress thread on vCPU1
-      ns.sysPv, ns.hdrParse, ns.sysPv, c.copyNs(data), // recv header, parse, recv payload
-      crossVcpuWake, ns.sysPv, // futex-wake the application thread on vCPU0
+      ns.sysPv,
+      ns.hdrParse,
+      ns.sysPv,
+      c.copyNs(data), // recv header, parse, recv payload
+      crossVcpuWake,
+      ns.sysPv, // futex-wake the application thread on vCPU0
     ].reduce((a, b) => a + b, 0);
     expect(oneMessage({ mode: 'pv-tcp' }).latencyNs).toBe(expected);
   });
@@ -59,12 +105,30 @@ describe('one message, no contention: latency = sum of the stage costs', () => {
     const frame = data + 52 + 14;
     const crossCore = ns.ipi + ns.wakeThread;
     const expected = [
-      ns.sysNat, c.copyNs(data), ns.tcpTxCall, ns.tcpTxSeg, ns.drvTx, ns.doorbell,
-      ns.nicTx, c.dmaNs(frame), wireNs(frame + 24), ns.prop,
-      ns.nicRx, c.dmaNs(frame), ns.coal,
-      ns.irq, ns.drvRx, ns.tcpRxSeg, ns.tcpRxCall,
-      crossCore, ns.sysNat, ns.hdrParse, ns.sysNat, c.copyNs(data),
-      crossCore, ns.sysNat,
+      ns.sysNat,
+      c.copyNs(data),
+      ns.tcpTxCall,
+      ns.tcpTxSeg,
+      ns.drvTx,
+      ns.doorbell,
+      ns.nicTx,
+      c.dmaNs(frame),
+      wireNs(frame + 24),
+      ns.prop,
+      ns.nicRx,
+      c.dmaNs(frame),
+      ns.coal,
+      ns.irq,
+      ns.drvRx,
+      ns.tcpRxSeg,
+      ns.tcpRxCall,
+      crossCore,
+      ns.sysNat,
+      ns.hdrParse,
+      ns.sysNat,
+      c.copyNs(data),
+      crossCore,
+      ns.sysNat,
     ].reduce((a, b) => a + b, 0);
     expect(oneMessage({ mode: 'native' }).latencyNs).toBe(expected);
   });
@@ -72,10 +136,19 @@ describe('one message, no contention: latency = sum of the stage costs', () => {
   it('sr-iov: the guest drives its virtual function directly', () => {
     const frame = 64 + hdr + 14;
     const expected = [
-      ns.sysPv, ns.feReq, ns.doorbell,
-      ns.nicTx, c.dmaNs(frame), wireNs(frame + 24), ns.prop,
-      ns.nicRx, c.dmaNs(frame), ns.coal,
-      ns.upcall, ns.feEvt, ns.appPoll,
+      ns.sysPv,
+      ns.feReq,
+      ns.doorbell,
+      ns.nicTx,
+      c.dmaNs(frame),
+      wireNs(frame + 24),
+      ns.prop,
+      ns.nicRx,
+      c.dmaNs(frame),
+      ns.coal,
+      ns.upcall,
+      ns.feEvt,
+      ns.appPoll,
     ].reduce((a, b) => a + b, 0);
     expect(oneMessage({ mode: 'sr-iov' }).latencyNs).toBe(expected);
   });

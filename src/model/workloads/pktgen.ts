@@ -25,7 +25,9 @@ export function startPktgen(
       if (sent === packetsPerPair) return;
       sent++;
       rec.issued(ctx.sim.now, frameBytes);
-      gen(pair, frameBytes, nextId(), sent === packetsPerPair, produce, () => rec.delivered(ctx.sim.now, frameBytes));
+      gen(pair, frameBytes, nextId(), sent === packetsPerPair, produce, () =>
+        rec.delivered(ctx.sim.now, frameBytes),
+      );
     };
     produce();
   }

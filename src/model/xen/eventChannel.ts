@@ -46,7 +46,8 @@ export class EventChannel {
       return;
     }
     this.pending = true;
-    if (this.ctx.sim.trace.active) this.ctx.sim.trace.instant(this.target.name, `evtchn ${this.name}`, messageId, this.ctx.sim.now);
+    if (this.ctx.sim.trace.active)
+      this.ctx.sim.trace.instant(this.target.name, `evtchn ${this.name}`, messageId, this.ctx.sim.now);
     deliverEvent(this.ctx, this.target, messageId, this.name, () => {
       this.pending = false;
       this.handler(messageId);

@@ -6,7 +6,13 @@ import type { Vcpu } from './vcpu.ts';
  * A blocked vCPU must be scheduled back in (latency + CPU), a running one takes an upcall, and a
  * polling loop simply notices. Native cores have no hypervisor in the way: the handler runs at once.
  */
-export function deliverEvent(ctx: ModelContext, target: Vcpu, messageId: number, label: string, handler: () => void): void {
+export function deliverEvent(
+  ctx: ModelContext,
+  target: Vcpu,
+  messageId: number,
+  label: string,
+  handler: () => void,
+): void {
   const ns = ctx.costs.ns;
   if (!target.domain.pv) {
     handler();
@@ -15,7 +21,14 @@ export function deliverEvent(ctx: ModelContext, target: Vcpu, messageId: number,
     target.run('poll', ns.poll, `${label}: poll loop notices`, messageId, handler);
   } else if (target.blocked) {
     ctx.counters.inc('vcpuWakeups');
-    target.runAfterStall('wakeup', ns.vcpuWake - ns.vcpuWakeCpu, ns.vcpuWakeCpu, `${label}: wake blocked vCPU`, messageId, handler);
+    target.runAfterStall(
+      'wakeup',
+      ns.vcpuWake - ns.vcpuWakeCpu,
+      ns.vcpuWakeCpu,
+      `${label}: wake blocked vCPU`,
+      messageId,
+      handler,
+    );
   } else {
     ctx.counters.inc('upcalls');
     target.run('events', ns.upcall, `${label}: upcall`, messageId, handler);
@@ -38,7 +51,14 @@ export function wakeThread(
   const ns = ctx.costs.ns;
   ctx.counters.inc('threadWakeups');
   const switchIn = () =>
-    to.runAfterStall('wakeup', ns.wakeThread - ns.wakeThreadCpu, ns.wakeThreadCpu, `wake ${label}`, messageId, then);
+    to.runAfterStall(
+      'wakeup',
+      ns.wakeThread - ns.wakeThreadCpu,
+      ns.wakeThreadCpu,
+      `wake ${label}`,
+      messageId,
+      then,
+    );
   if (from === null || from === to) {
     switchIn();
   } else if (to.domain.pv) {

@@ -35,15 +35,33 @@ export function grantCopy(
 }
 
 /** Grant-maps `pages` guest pages into the driver domain in one batched call. */
-export function grantMap(ctx: ModelContext, vcpu: Vcpu, pages: number, messageId: number, then: () => void): void {
+export function grantMap(
+  ctx: ModelContext,
+  vcpu: Vcpu,
+  pages: number,
+  messageId: number,
+  then: () => void,
+): void {
   const ns = ctx.costs.ns;
   ctx.counters.inc('grantMaps');
   ctx.counters.inc('grantMappedPages', pages);
-  vcpu.run('grant-map', ns.gntMap + pages * ns.gntMapPage, `grant map ${pages} page(s) (register)`, messageId, then);
+  vcpu.run(
+    'grant-map',
+    ns.gntMap + pages * ns.gntMapPage,
+    `grant map ${pages} page(s) (register)`,
+    messageId,
+    then,
+  );
 }
 
 /** Unmaps `pages` pages and flushes the TLBs of every driver-domain vCPU. */
-export function grantUnmap(ctx: ModelContext, vcpu: Vcpu, pages: number, messageId: number, then: () => void): void {
+export function grantUnmap(
+  ctx: ModelContext,
+  vcpu: Vcpu,
+  pages: number,
+  messageId: number,
+  then: () => void,
+): void {
   const ns = ctx.costs.ns;
   ctx.counters.inc('grantUnmaps');
   ctx.counters.inc('tlbFlushes');

@@ -60,6 +60,7 @@ export class Iotlb {
   }
 
   private trace(name: string, messageId: number): void {
-    if (this.ctx.sim.trace.active) this.ctx.sim.trace.instant(`h${this.host}/iotlb`, name, messageId, this.ctx.sim.now);
+    if (this.ctx.sim.trace.active)
+      this.ctx.sim.trace.instant(`h${this.host}/iotlb`, name, messageId, this.ctx.sim.now);
   }
 }

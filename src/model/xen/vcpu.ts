@@ -47,7 +47,14 @@ export class Vcpu {
 
   /** Queues `durationNs` of CPU work charged to (this domain, category); `then` runs after it. */
   run(category: Category, durationNs: number, label: string, messageId: number, then?: () => void): void {
-    this.cpu.submit({ owner: this.domain.kind, category, durationNs: this.draw(durationNs), label, messageId, onDone: then });
+    this.cpu.submit({
+      owner: this.domain.kind,
+      category,
+      durationNs: this.draw(durationNs),
+      label,
+      messageId,
+      onDone: then,
+    });
   }
 
   /** As `run`, held for `stallNs` first without charge (scheduling latency). */
@@ -59,7 +66,15 @@ export class Vcpu {
     messageId: number,
     then?: () => void,
   ): void {
-    this.cpu.submit({ owner: this.domain.kind, category, durationNs: this.draw(durationNs), stallNs: this.draw(stallNs), label, messageId, onDone: then });
+    this.cpu.submit({
+      owner: this.domain.kind,
+      category,
+      durationNs: this.draw(durationNs),
+      stallNs: this.draw(stallNs),
+      label,
+      messageId,
+      onDone: then,
+    });
   }
 }
 

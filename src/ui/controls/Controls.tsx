@@ -1,6 +1,14 @@
 import type { Mode, Op, Workload } from '../../model/types.ts';
 import { actions, useApp } from '../../store/index.ts';
-import { LIMITS, MODES, OPS, PARAM_BY_NAME, PKTGEN_MODES, WORKLOADS, checkParam } from '../../store/schema.ts';
+import {
+  LIMITS,
+  MODES,
+  OPS,
+  PARAM_BY_NAME,
+  PKTGEN_MODES,
+  WORKLOADS,
+  checkParam,
+} from '../../store/schema.ts';
 import { Choice } from './Choice.tsx';
 import { MODE_LABELS, OP_LABELS, WORKLOAD_LABELS } from './labels.ts';
 import { ModelConstants } from './ModelConstants.tsx';
@@ -28,12 +36,21 @@ export function QuickControls() {
         options={MODES.map((m) => ({ value: m, ...MODE_LABELS[m] }))}
         onChange={actions.setMode}
       />
-      <Choice<Op> legend="RDMA op" name="op" value={s.op} options={OPS.map((o) => ({ value: o, label: OP_LABELS[o] }))} onChange={actions.setOp} />
+      <Choice<Op>
+        legend="RDMA op"
+        name="op"
+        value={s.op}
+        options={OPS.map((o) => ({ value: o, label: OP_LABELS[o] }))}
+        onChange={actions.setOp}
+      />
       <Choice<Workload>
         legend="Workload"
         name="workload"
         value={s.workload}
-        options={WORKLOADS.filter((w) => w !== 'pktgen' || PKTGEN_MODES.includes(s.mode)).map((w) => ({ value: w, label: WORKLOAD_LABELS[w] }))}
+        options={WORKLOADS.filter((w) => w !== 'pktgen' || PKTGEN_MODES.includes(s.mode)).map((w) => ({
+          value: w,
+          label: WORKLOAD_LABELS[w],
+        }))}
         onChange={actions.setWorkload}
       />
       <SizeControl
@@ -51,7 +68,8 @@ export function QuickControls() {
 export function SettingsPanel() {
   const s = useApp(selectSettings);
   const vmsAllowed = s.mode !== 'native' && s.mode !== 'dom0';
-  const setConst = (name: string) => (v: number) => actions.setParam(name, v, PARAM_BY_NAME.get(name)!.default);
+  const setConst = (name: string) => (v: number) =>
+    actions.setParam(name, v, PARAM_BY_NAME.get(name)!.default);
   return (
     <div className="controls">
       <div className="field-row">
@@ -61,7 +79,9 @@ export function SettingsPanel() {
             unit="VMs"
             testId="vms-input"
             value={s.vms}
-            validate={(v) => (Number.isInteger(v) && v >= 1 && v <= 16 ? null : 'a whole number of VMs, 1–16')}
+            validate={(v) =>
+              Number.isInteger(v) && v >= 1 && v <= 16 ? null : 'a whole number of VMs, 1–16'
+            }
             onCommit={actions.setVms}
           />
         )}
@@ -76,12 +96,38 @@ export function SettingsPanel() {
         )}
       </div>
       <div className="field-row">
-        <NumberField label="Dom0 vCPUs" unit="vCPUs" value={param(s.params, 'dom0Vcpus')} validate={(v) => checkParam('dom0Vcpus', v)} onCommit={setConst('dom0Vcpus')} />
-        <NumberField label="MTU (TCP)" unit="B" testId="mtu-input" value={param(s.params, 'mtuBytes')} validate={(v) => checkParam('mtuBytes', v)} onCommit={setConst('mtuBytes')} />
+        <NumberField
+          label="Dom0 vCPUs"
+          unit="vCPUs"
+          value={param(s.params, 'dom0Vcpus')}
+          validate={(v) => checkParam('dom0Vcpus', v)}
+          onCommit={setConst('dom0Vcpus')}
+        />
+        <NumberField
+          label="MTU (TCP)"
+          unit="B"
+          testId="mtu-input"
+          value={param(s.params, 'mtuBytes')}
+          validate={(v) => checkParam('mtuBytes', v)}
+          onCommit={setConst('mtuBytes')}
+        />
       </div>
       <div className="field-row">
-        <NumberField label="IRQ coalescing" unit="µs" testId="coal-input" value={param(s.params, 'coalUs')} validate={(v) => checkParam('coalUs', v)} onCommit={setConst('coalUs')} />
-        <NumberField label="Seed" unit="" value={s.seed} validate={(v) => (Number.isInteger(v) && v >= 0 && v < 2 ** 32 ? null : 'a whole number ≥ 0')} onCommit={actions.setSeed} />
+        <NumberField
+          label="IRQ coalescing"
+          unit="µs"
+          testId="coal-input"
+          value={param(s.params, 'coalUs')}
+          validate={(v) => checkParam('coalUs', v)}
+          onCommit={setConst('coalUs')}
+        />
+        <NumberField
+          label="Seed"
+          unit=""
+          value={s.seed}
+          validate={(v) => (Number.isInteger(v) && v >= 0 && v < 2 ** 32 ? null : 'a whole number ≥ 0')}
+          onCommit={actions.setSeed}
+        />
       </div>
       <label className="toggle">
         <input

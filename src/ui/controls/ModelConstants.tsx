@@ -19,7 +19,12 @@ export function ModelConstants() {
           Reset all
         </button>
         {Object.entries(CALIBRATIONS).map(([name, c]) => (
-          <button key={name} type="button" title={c.description} onClick={() => actions.applyParams({ ...c.params })}>
+          <button
+            key={name}
+            type="button"
+            title={c.description}
+            onClick={() => actions.applyParams({ ...c.params })}
+          >
             Calibration {name}
           </button>
         ))}
@@ -30,7 +35,12 @@ export function ModelConstants() {
           {(PARAMS as readonly ParamSpec[])
             .filter((p) => p.group === g)
             .map((p) => (
-              <ConstantRow key={p.name} spec={p} value={params[p.name] ?? p.default} changed={p.name in params} />
+              <ConstantRow
+                key={p.name}
+                spec={p}
+                value={params[p.name] ?? p.default}
+                changed={p.name in params}
+              />
             ))}
         </section>
       ))}
@@ -53,7 +63,11 @@ function ConstantRow({ spec, value, changed }: { spec: ParamSpec; value: number;
         {spec.description}. <span className="source">Source: {spec.source}</span>
       </p>
       {changed && (
-        <button type="button" className="link" onClick={() => actions.setParam(spec.name, null, spec.default)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => actions.setParam(spec.name, null, spec.default)}
+        >
           reset to {spec.default} {spec.unit}
         </button>
       )}

@@ -25,7 +25,17 @@ const parseNumber = (text: string) => {
  * A typed number with its unit. A bad entry shows a message next to the field and is not applied:
  * the last good value stays in effect until the text is fixed.
  */
-export function NumberField({ label, unit, value, validate, onCommit, parse = parseNumber, format = String, hint, testId }: Props) {
+export function NumberField({
+  label,
+  unit,
+  value,
+  validate,
+  onCommit,
+  parse = parseNumber,
+  format = String,
+  hint,
+  testId,
+}: Props) {
   const id = useId();
   const [draft, setDraft] = useState<{ text: string; error: string | null; base: number } | null>(null);
   // A new value from elsewhere (a slider, a link) replaces an unedited draft.

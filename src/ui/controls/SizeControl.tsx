@@ -47,7 +47,9 @@ export function SizeControl({ sizeBytes, min, max, label, onChange }: Props) {
           const p = parseSize(t);
           return p.ok ? { ok: true, value: p.bytes } : { ok: false, error: p.error };
         }}
-        validate={(v) => (v < min || v > max ? `${formatBytes(v)} is outside ${formatBytes(min)}–${formatBytes(max)}` : null)}
+        validate={(v) =>
+          v < min || v > max ? `${formatBytes(v)} is outside ${formatBytes(min)}–${formatBytes(max)}` : null
+        }
         onCommit={onChange}
         hint="e.g. 64, 4K, 1MiB"
       />

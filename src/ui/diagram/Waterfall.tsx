@@ -113,7 +113,10 @@ export function Waterfall({ spans, title, compact = false }: WaterfallProps) {
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} data-category={r.category} data-owner={r.owner}>
-                <td style={{ ...cell, fontWeight: 600 }} title={`${r.label} · ${r.domain} · ${r.categoryLabel}`}>
+                <td
+                  style={{ ...cell, fontWeight: 600 }}
+                  title={`${r.label} · ${r.domain} · ${r.categoryLabel}`}
+                >
                   {r.label}
                 </td>
                 {!compact && (

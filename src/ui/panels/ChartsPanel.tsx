@@ -12,7 +12,7 @@ const TABS: { key: ChartTab; label: string }[] = [
   { key: 'journey', label: 'Journey' },
 ];
 
-const WIRE_MIB_PER_S = (10e9 / 8) / 2 ** 20;
+const WIRE_MIB_PER_S = 10e9 / 8 / 2 ** 20;
 
 const selectTab = (s: AppState) => s.chartTab;
 const selectSweep = (s: AppState) => s.sweep;
@@ -43,14 +43,25 @@ export function ChartsPanel() {
         ))}
         <SweepStatus />
         {tab === 'cpu' && (
-          <button type="button" className="scale-toggle" onClick={() => setCpuLog(!cpuLog)} data-testid="cpu-scale">
+          <button
+            type="button"
+            className="scale-toggle"
+            onClick={() => setCpuLog(!cpuLog)}
+            data-testid="cpu-scale"
+          >
             y: {cpuLog ? 'log' : 'linear'}
           </button>
         )}
       </div>
       <div className="chart-area" role="tabpanel" data-chart-tab={tab}>
         {sweep.error && <p className="chart-error">The sweep failed: {sweep.error}</p>}
-        {tab === 'live' ? <LiveChart /> : tab === 'journey' ? <JourneyPanel /> : <SweepChart tab={tab} cpuLog={cpuLog} />}
+        {tab === 'live' ? (
+          <LiveChart />
+        ) : tab === 'journey' ? (
+          <JourneyPanel />
+        ) : (
+          <SweepChart tab={tab} cpuLog={cpuLog} />
+        )}
       </div>
     </div>
   );
@@ -77,7 +88,10 @@ function SweepChart({ tab, cpuLog }: { tab: Exclude<ChartTab, 'live' | 'journey'
   const throughput = useMemo(() => lineSeries(points, (p) => p.throughputMiBps), [points]);
   const latency = useMemo(() => lineSeries(points, (p) => p.latencyUs), [points]);
   const panels = useMemo(() => cpuPanels(points), [points]);
-  const wire = useMemo(() => [{ y: (WIRE_MIB_PER_S * linkGbps) / 10, label: `${linkGbps} GbE wire` }], [linkGbps]);
+  const wire = useMemo(
+    () => [{ y: (WIRE_MIB_PER_S * linkGbps) / 10, label: `${linkGbps} GbE wire` }],
+    [linkGbps],
+  );
   const posterPoints = useMemo(
     () => [
       { x: 64, y: 77, label: 'poster: 77 µs', series: 'pv-tcp' },
@@ -142,12 +156,15 @@ function LiveChart() {
   // CPU is in % of one core: a domain with several busy vCPUs goes past 100 %.
   const cpuMax = useMemo(() => {
     let max = 100;
-    for (const s of series) if (s.axis === 'right') for (let i = 0; i < s.values.length; i++) max = Math.max(max, s.values[i]);
+    for (const s of series)
+      if (s.axis === 'right') for (let i = 0; i < s.values.length; i++) max = Math.max(max, s.values[i]);
     return Math.ceil(max / 50) * 50;
   }, [series]);
   return (
     <div ref={ref} className="chart-fill" data-testid="chart-live" data-samples={samples.length}>
-      {samples.length === 0 && <p className="chart-wait">Press play: the running simulation is charted here.</p>}
+      {samples.length === 0 && (
+        <p className="chart-wait">Press play: the running simulation is charted here.</p>
+      )}
       {width > 0 && height > 0 && samples.length > 0 && (
         <TimeSeriesChart
           width={width}

@@ -37,7 +37,8 @@ export function DiagramPanel() {
   const stage = useRef<HTMLDivElement | null>(null);
   const drawn = useRef<readonly Token[]>([]);
   const layout = useMemo(
-    () => (width > 0 && height > 0 ? layoutDiagram({ width, height, mode, vmsPerHost: vms, linkGbps }) : null),
+    () =>
+      width > 0 && height > 0 ? layoutDiagram({ width, height, mode, vmsPerHost: vms, linkGbps }) : null,
     [width, height, mode, vms, linkGbps],
   );
 
@@ -56,7 +57,9 @@ export function DiagramPanel() {
       canvas.current?.draw(tokens);
       // What is on the canvas, for browser tests and assistive tools (a few tokens, rounded).
       if (stage.current) {
-        stage.current.dataset.tokens = JSON.stringify(tokens.slice(0, 12).map((t) => [t.messageId, Math.round(t.x), Math.round(t.y)]));
+        stage.current.dataset.tokens = JSON.stringify(
+          tokens.slice(0, 12).map((t) => [t.messageId, Math.round(t.x), Math.round(t.y)]),
+        );
       }
     });
   }, [loop, layout]);
@@ -87,7 +90,15 @@ export function DiagramPanel() {
     >
       {layout && (
         <>
-          <IoPathDiagram layout={layout} width={width} height={height} mode={mode} vmsPerHost={vms} linkGbps={linkGbps} live={components ?? undefined} />
+          <IoPathDiagram
+            layout={layout}
+            width={width}
+            height={height}
+            mode={mode}
+            vmsPerHost={vms}
+            linkGbps={linkGbps}
+            live={components ?? undefined}
+          />
           <TokenCanvas ref={canvas} width={width} height={height} />
         </>
       )}

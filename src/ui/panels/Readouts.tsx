@@ -19,7 +19,9 @@ export function Readouts() {
       )}
       <div>
         <dt>average throughput</dt>
-        <dd data-testid="readout-throughput">{r.throughputMiBps > 0 ? `${r.throughputMiBps.toFixed(0)} MiB/s` : '—'}</dd>
+        <dd data-testid="readout-throughput">
+          {r.throughputMiBps > 0 ? `${r.throughputMiBps.toFixed(0)} MiB/s` : '—'}
+        </dd>
       </div>
       <div>
         <dt>{workload === 'pktgen' ? 'packets' : 'messages'} delivered</dt>

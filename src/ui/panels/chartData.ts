@@ -37,13 +37,22 @@ export function cpuPanels(points: readonly SweepPoint[]): CpuPanel[] {
         row: row.label,
         column: modeLabel(mode),
         sizes,
-        stacks: used.map((c) => ({ key: c, label: CATEGORIES[c].label, values: ps.map((p) => (p.cpuNs[row.key][c] ?? 0) / 1000) })),
+        stacks: used.map((c) => ({
+          key: c,
+          label: CATEGORIES[c].label,
+          values: ps.map((p) => (p.cpuNs[row.key][c] ?? 0) / 1000),
+        })),
       };
     }),
   );
 }
 
-const DOMAIN_LABELS: Record<DomainKind, string> = { vm: 'guest VMs', dom0: 'Dom0', stubdom: 'stub domain', linux: 'Linux' };
+const DOMAIN_LABELS: Record<DomainKind, string> = {
+  vm: 'guest VMs',
+  dom0: 'Dom0',
+  stubdom: 'stub domain',
+  linux: 'Linux',
+};
 
 /** The running simulation: throughput (left axis) and CPU per domain in % of one core (right axis). */
 export function liveSeries(samples: readonly LiveSample[]): TimeSeries[] {
