@@ -1,11 +1,12 @@
 import type { ModelContext } from '../context.ts';
-import { chunks, type Frame } from '../hw/frame.ts';
+import { chunks } from '../hw/frame.ts';
 import type { Topology } from '../topology.ts';
-import { EventChannel } from '../xen/eventChannel.ts';
 import { pagesOf } from '../xen/grantTable.ts';
 import type { Vcpu } from '../xen/vcpu.ts';
 import { Firmware } from './firmware.ts';
-import { Frontend, regionKey } from './frontend.ts';
+import { regionKey, type Frontend } from './frontend.ts';
+import { FrontendSet } from './frontendSet.ts';
+import { postDirectFrames } from './directFrames.ts';
 import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
 import { backendVcpuOf } from './zeroCopy.ts';
 
@@ -16,26 +17,26 @@ import { backendVcpuOf } from './zeroCopy.ts';
  * the registered pages and raises the completion event itself.
  */
 export class HwOffloadPath implements IoPath {
-  private readonly frontends = new Map<string, Frontend>();
+  private readonly frontends: FrontendSet;
   private readonly firmware = new Map<number, Firmware>();
   private readonly rxFrames = new Map<number, number>();
 
   constructor(
     private readonly ctx: ModelContext,
     private readonly topology: Topology,
-  ) {}
+  ) {
+    this.frontends = new FrontendSet(ctx, topology, (side) => ({
+      vcpu: backendVcpuOf(topology.hosts[side.host].dom0!, side.vm),
+      serve: (fe, at, v) => this.forward(fe, at, v),
+    }));
+  }
 
   issue(m: Message): void {
-    this.frontend(sidesOf(m).issuer).request(m, `ioctl: RDMA ${m.op.toUpperCase()}`);
+    this.frontends.get(sidesOf(m).issuer).request(m, `ioctl: RDMA ${m.op.toUpperCase()}`);
   }
 
   rings() {
-    return [...this.frontends.values()].map((f) => ({
-      name: f.ring.name,
-      occupancy: f.ring.occupancy,
-      slots: f.ring.ring.slots,
-      averageOccupancy: (now: number) => f.ring.ring.occupancyOverTime.average(now),
-    }));
+    return this.frontends.rings();
   }
 
   pendingBytes(): number {
@@ -46,21 +47,6 @@ export class HwOffloadPath implements IoPath {
     let f = this.firmware.get(host);
     if (!f) this.firmware.set(host, (f = new Firmware(this.ctx, host)));
     return f;
-  }
-
-  private frontend(side: Side): Frontend {
-    const key = `${side.host}/${side.vm}`;
-    let fe = this.frontends.get(key);
-    if (!fe) {
-      const made = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm]);
-      const be = backendVcpuOf(this.topology.hosts[side.host].dom0!, side.vm);
-      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () =>
-        this.forward(made, side, be),
-      );
-      this.frontends.set(key, made);
-      fe = made;
-    }
-    return fe;
   }
 
   /** Driver domain: pass each request's doorbell on to the NIC, nothing more. */
@@ -103,31 +89,10 @@ export class HwOffloadPath implements IoPath {
   }
 
   private sendFrames(m: Message, from: Side, to: Side, parts: number[], kind: 'data' | 'request'): void {
-    const nic = this.topology.hosts[from.host].nic;
-    // The NIC works through the request's frames itself: each is started as soon as it has a slot.
-    const post = (i: number) => {
-      if (i === parts.length) return;
-      const last = i === parts.length - 1;
-      const frame: Frame = {
-        messageId: m.id,
-        srcHost: from.host,
-        dstHost: to.host,
-        payloadBytes: parts[i],
-        headerBytes: this.ctx.costs.p.hdrBytes,
-        last,
-        rx: 'direct',
-        onReceive:
-          kind === 'request' ? () => this.answerRead(m, to, from) : () => this.place(m, to, parts.length),
-        onTxDone:
-          last && kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : undefined,
-        txDoneDirect: true,
-      };
-      nic.post(frame, () => {
-        nic.doorbell();
-        post(i + 1);
-      });
-    };
-    post(0);
+    const onReceive =
+      kind === 'request' ? () => this.answerRead(m, to, from) : () => this.place(m, to, parts.length);
+    const writeDone = kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : null;
+    postDirectFrames(this.ctx, this.topology, m, from, to, parts, onReceive, writeDone);
   }
 
   private answerRead(m: Message, at: Side, to: Side): void {
@@ -157,7 +122,7 @@ export class HwOffloadPath implements IoPath {
 
   /** The NIC raises the frontend's event channel itself: no hypercall, no driver domain. */
   private complete(side: Side, m: Message, what: 'delivered' | 'completed'): void {
-    const fe = this.frontend(side);
+    const fe = this.frontends.get(side);
     fe.post(m, what);
     fe.toFront.send(null, m.id);
   }

@@ -1,8 +1,10 @@
 import type { ModelContext } from '../context.ts';
-import { chunks, type Frame } from '../hw/frame.ts';
+import { chunks } from '../hw/frame.ts';
 import type { Topology } from '../topology.ts';
 import { Firmware } from './firmware.ts';
-import { Frontend } from './frontend.ts';
+import type { Frontend } from './frontend.ts';
+import { FrontendSet } from './frontendSet.ts';
+import { postDirectFrames } from './directFrames.ts';
 import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
 
 /**
@@ -12,7 +14,7 @@ import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
  * coalesced interrupts that Xen injects into the guest. No driver domain on the data path.
  */
 export class SrIovPath implements IoPath {
-  private readonly frontends = new Map<string, Frontend>();
+  private readonly frontends: FrontendSet;
   private readonly firmware = new Map<number, Firmware>();
   private readonly armed = new Set<Frontend>();
   private readonly rxFrames = new Map<number, number>();
@@ -20,11 +22,13 @@ export class SrIovPath implements IoPath {
   constructor(
     private readonly ctx: ModelContext,
     private readonly topology: Topology,
-  ) {}
+  ) {
+    this.frontends = new FrontendSet(ctx, topology, null);
+  }
 
   issue(m: Message): void {
     const { issuer, remote } = sidesOf(m);
-    const g = this.frontend(issuer).vcpu;
+    const g = this.frontends.get(issuer).vcpu;
     const ns = this.ctx.costs.ns;
     const p = this.ctx.costs.p;
     g.run('syscall', ns.sysPv, 'post work request to the VF', m.id, () =>
@@ -46,42 +50,11 @@ export class SrIovPath implements IoPath {
     return this.rxFrames.size;
   }
 
-  private frontend(side: Side): Frontend {
-    const key = `${side.host}/${side.vm}`;
-    let fe = this.frontends.get(key);
-    if (!fe)
-      this.frontends.set(key, (fe = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm])));
-    return fe;
-  }
-
   private sendFrames(m: Message, from: Side, to: Side, parts: number[], kind: 'data' | 'request'): void {
-    const nic = this.topology.hosts[from.host].nic;
-    // The NIC works through the request's frames itself: each is started as soon as it has a slot.
-    const post = (i: number) => {
-      if (i === parts.length) return;
-      const last = i === parts.length - 1;
-      const frame: Frame = {
-        messageId: m.id,
-        srcHost: from.host,
-        dstHost: to.host,
-        payloadBytes: parts[i],
-        headerBytes: this.ctx.costs.p.hdrBytes,
-        last,
-        rx: 'direct',
-        onReceive:
-          kind === 'request' ? () => this.answerRead(m, to, from) : () => this.received(m, to, parts.length),
-        onTxDone:
-          last && kind === 'data' && m.op === 'write'
-            ? () => this.interrupt(from, m, 'completed')
-            : undefined,
-        txDoneDirect: true,
-      };
-      nic.post(frame, () => {
-        nic.doorbell();
-        post(i + 1);
-      });
-    };
-    post(0);
+    const onReceive =
+      kind === 'request' ? () => this.answerRead(m, to, from) : () => this.received(m, to, parts.length);
+    const writeDone = kind === 'data' && m.op === 'write' ? () => this.interrupt(from, m, 'completed') : null;
+    postDirectFrames(this.ctx, this.topology, m, from, to, parts, onReceive, writeDone);
   }
 
   private answerRead(m: Message, at: Side, to: Side): void {
@@ -104,7 +77,7 @@ export class SrIovPath implements IoPath {
 
   /** A completion on the VF: coalesced, then an interrupt Xen injects into the guest. */
   private interrupt(side: Side, m: Message, what: 'delivered' | 'completed'): void {
-    const fe = this.frontend(side);
+    const fe = this.frontends.get(side);
     fe.post(m, what);
     if (this.armed.has(fe)) return;
     this.armed.add(fe);

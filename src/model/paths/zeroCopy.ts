@@ -1,10 +1,10 @@
 import type { ModelContext } from '../context.ts';
 import { chunks, type Frame } from '../hw/frame.ts';
 import type { Topology } from '../topology.ts';
-import { EventChannel } from '../xen/eventChannel.ts';
 import { pagesOf } from '../xen/grantTable.ts';
 import type { Domain, Vcpu } from '../xen/vcpu.ts';
-import { Frontend, regionKey } from './frontend.ts';
+import { regionKey, type Frontend } from './frontend.ts';
+import { FrontendSet } from './frontendSet.ts';
 import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
 
 /**
@@ -15,26 +15,26 @@ import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
  * grant copy. With `stub`, backend and driver live in a small domain whose vCPU polls.
  */
 export class ZeroCopyPath implements IoPath {
-  private readonly frontends = new Map<string, Frontend>();
+  private readonly frontends: FrontendSet;
   private readonly rxFrames = new Map<string, number>();
 
   constructor(
     private readonly ctx: ModelContext,
     private readonly topology: Topology,
-  ) {}
+  ) {
+    this.frontends = new FrontendSet(ctx, topology, (side) => ({
+      vcpu: this.backendVcpu(side.host, side.vm),
+      serve: (fe, at, v) => this.serve(fe, at, v),
+    }));
+  }
 
   issue(m: Message): void {
     const { issuer } = sidesOf(m);
-    this.frontend(issuer).request(m, `ioctl: RDMA ${m.op.toUpperCase()}`);
+    this.frontends.get(issuer).request(m, `ioctl: RDMA ${m.op.toUpperCase()}`);
   }
 
   rings() {
-    return [...this.frontends.values()].map((f) => ({
-      name: f.ring.name,
-      occupancy: f.ring.occupancy,
-      slots: f.ring.ring.slots,
-      averageOccupancy: (now: number) => f.ring.ring.occupancyOverTime.average(now),
-    }));
+    return this.frontends.rings();
   }
 
   pendingBytes(): number {
@@ -46,21 +46,6 @@ export class ZeroCopyPath implements IoPath {
     const h = this.topology.hosts[host];
     if (h.stubdom) return h.stubdom.vcpus[0];
     return backendVcpuOf(h.dom0!, vm);
-  }
-
-  private frontend(side: Side): Frontend {
-    const key = `${side.host}/${side.vm}`;
-    let fe = this.frontends.get(key);
-    if (!fe) {
-      const made = new Frontend(this.ctx, this.topology.hosts[side.host].vms[side.vm]);
-      const be = this.backendVcpu(side.host, side.vm);
-      made.toBack = new EventChannel(this.ctx, `${made.vm.id} → backend`, be, () =>
-        this.serve(made, side, be),
-      );
-      this.frontends.set(key, made);
-      fe = made;
-    }
-    return fe;
   }
 
   /** Backend, issuing host: handle every request on the frontend's ring. */
@@ -176,7 +161,7 @@ export class ZeroCopyPath implements IoPath {
             return;
           }
           this.rxFrames.delete(key);
-          const fe = this.frontend(at);
+          const fe = this.frontends.get(at);
           fe.post(m, 'delivered');
           fe.toFront.send(d, m.id, () => host.iotlb.release(d, pages, m.id, next));
         }),
@@ -192,7 +177,7 @@ export class ZeroCopyPath implements IoPath {
   private writeSent(m: Message, at: Side, next: () => void): void {
     const host = this.topology.hosts[at.host];
     const d = host.driver.vcpu;
-    const fe = this.frontend(at);
+    const fe = this.frontends.get(at);
     fe.post(m, 'completed');
     fe.toFront.send(d, m.id, () => host.iotlb.release(d, pagesOf(m.sizeBytes), m.id, next));
   }
