@@ -10,6 +10,8 @@ const LIVE_TRACE_CAPACITY = 60_000;
 /** Live runs go on until the user stops them: this many messages per pair (pktgen: packets). */
 const LIVE_MESSAGES = 100_000;
 const MAX_SAMPLES = 600;
+/** Throughput is averaged over this many sample intervals: data arrive in whole messages. */
+const RATE_WINDOW_SAMPLES = 10;
 
 /** One point of the "running simulation" chart. */
 export interface LiveSample {
@@ -41,6 +43,8 @@ export class LiveRun {
   private recent: SpanRecord[] = [];
   private recentVersion = 0;
   private lastSample = { tNs: 0, bytes: 0, busy: new Map<string, number>() };
+  /** (time, bytes delivered) at the last few samples, for a sliding-window rate. */
+  private rateWindow: { tNs: number; bytes: number }[] = [];
 
   constructor(readonly scenario: Scenario) {
     const live: Scenario = { ...scenario, messages: LIVE_MESSAGES, traceCapacity: LIVE_TRACE_CAPACITY };
@@ -138,6 +142,7 @@ export class LiveRun {
   reset(): void {
     this.replay.reset();
     this.samples = [];
+    this.rateWindow = [];
     this.lastSample = { tNs: 0, bytes: 0, busy: new Map() };
   }
 
@@ -202,9 +207,12 @@ export class LiveRun {
       cpuCores[v.kind] = (cpuCores[v.kind] ?? 0) + (b - (this.lastSample.busy.get(v.name) ?? 0)) / dt;
     }
     const bytes = recorder.bytesDelivered;
+    const from = this.rateWindow[0] ?? { tNs: this.lastSample.tNs, bytes: this.lastSample.bytes };
+    this.rateWindow.push({ tNs: now, bytes });
+    if (this.rateWindow.length > RATE_WINDOW_SAMPLES) this.rateWindow.shift();
     this.samples.push({
       tNs: now,
-      throughputMiBps: (bytes - this.lastSample.bytes) / 2 ** 20 / (dt / 1e9),
+      throughputMiBps: (bytes - from.bytes) / 2 ** 20 / ((now - from.tNs) / 1e9),
       cpuCores,
     });
     if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
@@ -215,6 +223,7 @@ export class LiveRun {
   private trimSamples(): void {
     const now = this.nowNs;
     this.samples = this.samples.filter((s) => s.tNs <= now);
+    this.rateWindow = [];
     const busy = new Map<string, number>();
     for (const v of allVcpus(this.run.topology)) busy.set(v.name, v.cpu.busyNsAt(now));
     this.lastSample = { tNs: now, bytes: this.run.recorder.bytesDelivered, busy };
