@@ -14,7 +14,17 @@ function median(xs: number[]): number {
 }
 
 export async function run(): Promise<Record<string, number | string>> {
-  const scenario = { mode: 'pv-tcp' as const, workload: 'stream' as const, op: 'write' as const, sizeBytes: 1 << 20, pairs: 4, window: 8, messages: 16, seed: 1, params: {} };
+  const scenario = {
+    mode: 'pv-tcp' as const,
+    workload: 'stream' as const,
+    op: 'write' as const,
+    sizeBytes: 1 << 20,
+    pairs: 4,
+    window: 8,
+    messages: 16,
+    seed: 1,
+    params: {},
+  };
   runScenario({ ...scenario, messages: 4 }); // warm up the JIT
   const rates: number[] = [];
   let events = 0;

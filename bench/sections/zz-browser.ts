@@ -16,7 +16,9 @@ const root = new URL('../../', import.meta.url);
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   if (existsSync(chromium.executablePath())) return undefined;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
+    existsSync(p),
+  );
 }
 
 function percentile(xs: number[], p: number): number {
@@ -27,7 +29,8 @@ function percentile(xs: number[], p: number): number {
 function gzippedJsKiB(): number {
   const dir = new URL('dist/assets/', root);
   let total = 0;
-  for (const f of readdirSync(dir)) if (f.endsWith('.js')) total += gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length;
+  for (const f of readdirSync(dir))
+    if (f.endsWith('.js')) total += gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length;
   return Math.round((total / 1024) * 10) / 10;
 }
 
@@ -45,18 +48,31 @@ async function waitForServer(url: string): Promise<void> {
 
 export async function run(): Promise<Record<string, number | string>> {
   const executablePath = chromiumPath();
-  if (!executablePath && !existsSync(chromium.executablePath())) return { browser: 'skipped: no Chromium found (set CHROMIUM_PATH)' };
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!executablePath && !existsSync(chromium.executablePath()))
+    return { browser: 'skipped: no Chromium found (set CHROMIUM_PATH)' };
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const jsGzipKiB = gzippedJsKiB();
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  });
   let browser: Browser | null = null;
   try {
     const base = `http://127.0.0.1:${PORT}/`;
     await waitForServer(base);
-    browser = await chromium.launch({ executablePath, args: executablePath ? ['--no-sandbox', '--disable-gpu'] : [] });
+    browser = await chromium.launch({
+      executablePath,
+      args: executablePath ? ['--no-sandbox', '--disable-gpu'] : [],
+    });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${base}?mode=pv-tcp&workload=stream&size=65536&vms=8&speed=10000000`);
-    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, { timeout: 60_000 });
+    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
+      timeout: 60_000,
+    });
 
     // Frames: play for 6 s and keep every requestAnimationFrame timestamp (after a 1 s warm-up).
     await page.getByTestId('play').click();

@@ -26,7 +26,11 @@ export class Link {
     readonly propagationNs: number,
   ) {
     if (!(bitsPerSec > 0)) throw new RangeError(`${name}: bit rate must be > 0`);
-    if (!(propagationNs >= 0)) throw new RangeError(`${name}: propagation delay must be ≥ 0`);
+    if (!(propagationNs >= 0) || !Number.isSafeInteger(propagationNs)) {
+      throw new RangeError(
+        `${name}: propagation delay must be a whole number of ns ≥ 0, got ${propagationNs}`,
+      );
+    }
   }
 
   /** Serialization time of a frame of `byteCount` bytes, rounded to whole nanoseconds. */
@@ -44,7 +48,8 @@ export class Link {
     this.busyNs += serNs;
     this.frames++;
     this.bytes += byteCount;
-    if (this.sim.trace.active) this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
+    if (this.sim.trace.active)
+      this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
     if (onArrive) this.sim.scheduleAt(arriveNs, onArrive);
     return { startNs, sentNs, arriveNs };
   }

@@ -67,9 +67,9 @@ export class Processor {
     return this.busyTotalNs + (this.current ? Math.max(0, nowNs - this.currentStartNs) : 0);
   }
 
-  utilization(nowNs: number, sinceNs = 0): number {
-    const elapsed = nowNs - sinceNs;
-    return elapsed > 0 ? this.busyNsAt(nowNs) / elapsed : 0;
+  /** Busy fraction since the start of the run. */
+  utilization(nowNs: number): number {
+    return nowNs > 0 ? this.busyNsAt(nowNs) / nowNs : 0;
   }
 
   /** The time-weighted average number of waiting items. */
@@ -79,8 +79,15 @@ export class Processor {
 
   submit(item: WorkItem): void {
     const stallNs = item.stallNs ?? 0;
-    if (!(item.durationNs >= 0) || !Number.isSafeInteger(item.durationNs) || !(stallNs >= 0) || !Number.isSafeInteger(stallNs)) {
-      throw new RangeError(`${this.name}: work of ${item.durationNs} ns after ${stallNs} ns (integers ≥ 0 expected)`);
+    if (
+      !(item.durationNs >= 0) ||
+      !Number.isSafeInteger(item.durationNs) ||
+      !(stallNs >= 0) ||
+      !Number.isSafeInteger(stallNs)
+    ) {
+      throw new RangeError(
+        `${this.name}: work of ${item.durationNs} ns after ${stallNs} ns (integers ≥ 0 expected)`,
+      );
     }
     if (this.current === null) this.start(item);
     else {
@@ -106,8 +113,25 @@ export class Processor {
     const trace = this.sim.trace;
     if (trace.active) {
       const id = item.messageId ?? -1;
-      if (stallNs > 0) trace.span(this.name, 'wait', 'latency', id, now, this.currentStartNs, item.label ? `${item.label} (latency)` : 'latency');
-      trace.span(this.name, item.owner, item.category, id, this.currentStartNs, this.currentStartNs + item.durationNs, item.label);
+      if (stallNs > 0)
+        trace.span(
+          this.name,
+          'wait',
+          'latency',
+          id,
+          now,
+          this.currentStartNs,
+          item.label ? `${item.label} (latency)` : 'latency',
+        );
+      trace.span(
+        this.name,
+        item.owner,
+        item.category,
+        id,
+        this.currentStartNs,
+        this.currentStartNs + item.durationNs,
+        item.label,
+      );
     }
     this.sim.schedule(stallNs + item.durationNs, this.finish);
   }

@@ -24,7 +24,8 @@ export class BoundedRing<T> {
     readonly name: string,
     readonly slots: number,
   ) {
-    if (!(slots >= 1) || !Number.isInteger(slots)) throw new RangeError(`${name}: slots must be an integer ≥ 1`);
+    if (!(slots >= 1) || !Number.isInteger(slots))
+      throw new RangeError(`${name}: slots must be an integer ≥ 1`);
     this.items = new Array(slots);
     this.occupancyOverTime = new TimeWeighted(sim.now);
   }

@@ -45,6 +45,14 @@ describe('QuantileSketch', () => {
     sketch.add(0);
     expect(sketch.quantile(1)).toBe(0);
   });
+
+  it('rejects Infinity instead of growing without end, and stays usable', () => {
+    const sketch = new QuantileSketch();
+    sketch.add(5);
+    expect(() => sketch.add(Infinity)).toThrow(RangeError);
+    expect(sketch.count).toBe(1);
+    expect(Math.abs(sketch.quantile(0.5) / 5 - 1)).toBeLessThanOrEqual(0.005);
+  });
 });
 
 describe('RunningStats', () => {

@@ -53,6 +53,8 @@ export class QuantileSketch {
   }
 
   add(x: number): void {
+    // Infinity has no bucket: its index would be infinite and the bucket array would grow without end.
+    if (x === Infinity) throw new RangeError('QuantileSketch: cannot add Infinity');
     this.total++;
     if (!(x > 0)) {
       this.zeroCount++;
