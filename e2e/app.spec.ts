@@ -126,5 +126,11 @@ test.describe('the visualizer', () => {
     const total = page.getByTestId('waterfall-total');
     await expect(total).toContainText('µs end to end');
     expect(Number((await total.textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(70);
+    // Or choose a message by its number.
+    await page.getByTestId('journey-id').fill('0');
+    await expect(page.getByTestId('journey')).toHaveAttribute('data-message', '0');
+    await page.getByTestId('journey-id').fill('99');
+    await expect(page.getByText(/a message number from 0 to/)).toBeVisible();
+    await expect(page.getByTestId('journey')).toHaveAttribute('data-message', '0');
   });
 });

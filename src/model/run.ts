@@ -8,6 +8,7 @@ import { HwOffloadPath } from './paths/hwOffload.ts';
 import type { IoPath } from './paths/message.ts';
 import { PvTcpPath } from './paths/pvTcp.ts';
 import { SrIovPath } from './paths/srIov.ts';
+import { StubDomainPath } from './paths/stubDomain.ts';
 import { ZeroCopyPath } from './paths/zeroCopy.ts';
 import { validateScenario } from './scenario.ts';
 import { buildTopology, type Topology } from './topology.ts';
@@ -49,8 +50,9 @@ function makePath(mode: Mode, ctx: ModelContext, topology: Topology) {
     case 'pv-tcp':
       return new PvTcpPath(ctx, topology);
     case 'zero-copy':
-    case 'stub-domain':
       return new ZeroCopyPath(ctx, topology);
+    case 'stub-domain':
+      return new StubDomainPath(ctx, topology);
     case 'hw-offload':
       return new HwOffloadPath(ctx, topology);
     case 'sr-iov':

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useElementSize } from '../../charts/index.ts';
 import { Waterfall } from '../diagram/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
+import { NumberField } from '../controls/NumberField.tsx';
 import { useFrameLoop } from '../frameContext.ts';
 
 const selectSelected = (s: AppState) => s.selectedMessage;
@@ -19,6 +20,7 @@ export function JourneyPanel() {
   const nowNs = useApp(selectNow);
   const live = loop.live;
   const [ref, { width }] = useElementSize();
+  const lastIssued = live.run.recorder.messagesIssued - 1;
   const id = selected ?? live.lastDeliveredMessage();
   // Recomputed when the clock or the deliveries move (a few times a second at most).
   const spans = useMemo(() => (id >= 0 ? live.journey(id) : []), [id, live, delivered, nowNs]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -26,11 +28,25 @@ export function JourneyPanel() {
     <div ref={ref} className="journey" data-testid="journey" data-message={id}>
       <div className="journey-head">
         <h2>{id >= 0 ? `Journey of message #${id}` : 'Journey of a message'}</h2>
-        {selected !== null && (
-          <button type="button" onClick={() => actions.selectMessage(null)}>
-            follow the latest
-          </button>
-        )}
+        <div className="journey-pick">
+          <NumberField
+            label="message #"
+            unit=""
+            testId="journey-id"
+            value={Math.max(0, id)}
+            validate={(v) =>
+              Number.isInteger(v) && v >= 0 && v <= Math.max(0, lastIssued)
+                ? null
+                : `a message number from 0 to ${Math.max(0, lastIssued)}`
+            }
+            onCommit={(v) => actions.selectMessage(v)}
+          />
+          {selected !== null && (
+            <button type="button" onClick={() => actions.selectMessage(null)}>
+              follow the latest
+            </button>
+          )}
+        </div>
       </div>
       {spans.length > 0 ? (
         <Waterfall spans={spans} compact={width < 760} />
