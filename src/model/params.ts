@@ -451,6 +451,18 @@ export const PARAMS = [
     source: 'assumption (cost-model §4.2 benchmark structure)',
   },
   {
+    name: 'tcpSendCalls',
+    unit: 'calls',
+    default: 1,
+    min: 1,
+    max: 2,
+    integer: true,
+    group: 'guest & TCP',
+    description:
+      'System calls the sender uses per message: one writev of header + payload, or two send()s (the reader then wakes twice)',
+    source: 'assumption (cost-model §4.2; calibration B uses two)',
+  },
+  {
     name: 'nfTxUs',
     unit: 'µs',
     default: 0.6,
@@ -695,7 +707,8 @@ export function defaultParams(): Params {
 export const CALIBRATIONS: Record<string, { description: string; params: Partial<Params> }> = {
   A: { description: 'hand-off costs dominate (defaults)', params: {} },
   B: {
-    description: 'cheap vCPU and thread wake-ups, PV-kernel TCP at 2× native, coalescing 8.2 µs',
+    description:
+      'cheap vCPU and thread wake-ups, PV-kernel TCP at 2× native, header and payload in two send()s, coalescing 8.2 µs',
     params: {
       vcpuWakeUs: 2,
       vcpuWakeCpuUs: 1.5,
@@ -706,6 +719,7 @@ export const CALIBRATIONS: Record<string, { description: string; params: Partial
       tcpTxSegUs: 3,
       tcpRxSegUs: 4,
       tcpRxCallUs: 2,
+      tcpSendCalls: 2,
     },
   },
 };

@@ -16,6 +16,12 @@ export interface Segment {
   readonly dst: TcpEndpoint;
 }
 
+/** What the reader can take from the socket: a message's header, or (then) its payload. */
+interface Readable {
+  readonly seg: Segment;
+  readonly part: 'header' | 'payload';
+}
+
 /** How a segment leaves the domain (NIC driver, bridge, or netfront): `then` once the sender may go on. */
 export type TcpEgress = (seg: Segment, from: Vcpu, then: () => void) => void;
 
@@ -39,7 +45,7 @@ export class TcpEndpoint {
   readonly appVcpu: Vcpu;
   private readonly progress: KThread;
   private readonly app: KThread;
-  private readonly ready: Segment[] = [];
+  private readonly ready: Readable[] = [];
   private readonly toApp: Message[] = [];
   private readonly rxBytes = new Map<string, number>();
   private readonly sendQueue: (() => void)[] = [];
@@ -83,14 +89,41 @@ export class TcpEndpoint {
   }
 
   private sendNow(v: Vcpu, m: Message, kind: 'data' | 'request', dst: TcpEndpoint, onSent: () => void): void {
-    const ns = this.ctx.costs.ns;
+    const hdr = this.ctx.costs.p.hdrBytes;
     const payload = kind === 'data' ? m.sizeBytes : 0;
-    const total = payload + this.ctx.costs.p.hdrBytes;
-    const segments = chunks(total, this.options.segmentBytes);
+    const total = payload + hdr;
+    // The benchmark writes header and payload with one writev, or (tcpSendCalls 2) with two send()s.
+    const calls =
+      this.ctx.costs.p.tcpSendCalls === 2 && payload > 0
+        ? [
+            { bytes: hdr, label: 'send(header)' },
+            { bytes: payload, label: 'send(payload)' },
+          ]
+        : [{ bytes: total, label: kind === 'data' ? 'writev(header + data)' : 'send(READ request)' }];
+    const call = (c: number) => {
+      if (c === calls.length) onSent();
+      else this.sendCall(v, m, kind, dst, calls[c], total, c === calls.length - 1, () => call(c + 1));
+    };
+    call(0);
+  }
+
+  /** One system call's worth: copy in, tcp_sendmsg, then each segment down the stack. */
+  private sendCall(
+    v: Vcpu,
+    m: Message,
+    kind: 'data' | 'request',
+    dst: TcpEndpoint,
+    c: { bytes: number; label: string },
+    total: number,
+    lastCall: boolean,
+    then: () => void,
+  ): void {
+    const ns = this.ctx.costs.ns;
+    const segments = chunks(c.bytes, this.options.segmentBytes);
     const id = m.id;
     const sendSegment = (i: number) => {
       if (i === segments.length) {
-        onSent();
+        then();
         return;
       }
       v.run('tcpip', ns.tcpTxSeg, 'TCP/IP transmit', id, () =>
@@ -100,7 +133,7 @@ export class TcpEndpoint {
             kind,
             payloadBytes: segments[i],
             totalBytes: total,
-            last: i === segments.length - 1,
+            last: lastCall && i === segments.length - 1,
             dst,
           },
           v,
@@ -108,8 +141,8 @@ export class TcpEndpoint {
         ),
       );
     };
-    v.run('syscall', this.sysNs, kind === 'data' ? 'writev(header + data)' : 'send(READ request)', id, () =>
-      v.run('copy', this.ctx.costs.copyNs(total), 'copy_from_user', id, () =>
+    v.run('syscall', this.sysNs, c.label, id, () =>
+      v.run('copy', this.ctx.costs.copyNs(c.bytes), 'copy_from_user', id, () =>
         v.run('tcpip', ns.tcpTxCall, 'tcp_sendmsg', id, () => sendSegment(0)),
       ),
     );
@@ -121,15 +154,21 @@ export class TcpEndpoint {
     const id = seg.msg.id;
     const afterStack = () => {
       const key = `${id}:${seg.kind}`;
-      const got = (this.rxBytes.get(key) ?? 0) + seg.payloadBytes;
-      if (got < seg.totalBytes) {
-        this.rxBytes.set(key, got);
+      const before = this.rxBytes.get(key) ?? 0;
+      const got = before + seg.payloadBytes;
+      const hdr = this.ctx.costs.p.hdrBytes;
+      // The reader waits first for the header, then for the payload: each arrival it waits for wakes it.
+      const parts: Readable[] = [];
+      if (before < hdr && got >= hdr) parts.push({ seg, part: 'header' });
+      if (got >= seg.totalBytes) parts.push({ seg, part: 'payload' });
+      if (got < seg.totalBytes) this.rxBytes.set(key, got);
+      else this.rxBytes.delete(key);
+      if (parts.length === 0) {
         next();
         return;
       }
-      this.rxBytes.delete(key);
       r.run('tcpip', ns.tcpRxCall, 'sk_data_ready', id, () => {
-        this.ready.push(seg);
+        this.ready.push(...parts);
         this.progress.kick(r, id);
         next();
       });
@@ -152,33 +191,34 @@ export class TcpEndpoint {
   }
 
   private readonly readLoop = (): void => {
-    const seg = this.ready.shift();
-    if (!seg) {
-      this.progress.sleep();
+    const item = this.ready.shift();
+    if (!item) {
+      this.progress.sleep(); // blocked in recv until sk_data_ready wakes it
       return;
     }
     const v = this.progress.vcpu;
     const ns = this.ctx.costs.ns;
+    const { seg, part } = item;
     const m = seg.msg;
-    v.run('syscall', this.sysNs, 'recv(header)', m.id, () =>
-      v.run('syscall', ns.hdrParse, 'parse RDMA header', m.id, () =>
-        v.run('syscall', this.sysNs, 'recv(payload)', m.id, () =>
-          v.run('copy', this.ctx.costs.copyNs(seg.totalBytes), 'copy_to_user', m.id, () => {
-            if (seg.kind === 'request') {
-              this.options.deliver(m, 'request'); // the path answers the READ from this thread
-              this.readLoop();
-            } else if (!this.viaProgressThread) {
-              this.options.deliver(m, 'data'); // no progress thread: the application read it itself
-              this.readLoop();
-            } else {
-              this.toApp.push(m);
-              this.app.kick(v, m.id);
-              this.readLoop();
-            }
-          }),
+    if (part === 'header') {
+      v.run('syscall', this.sysNs, 'recv(header)', m.id, () =>
+        v.run('syscall', ns.hdrParse, 'parse RDMA header', m.id, () =>
+          v.run('syscall', this.sysNs, 'recv(payload)', m.id, this.readLoop),
         ),
-      ),
-    );
+      );
+      return;
+    }
+    v.run('copy', this.ctx.costs.copyNs(seg.totalBytes), 'copy_to_user', m.id, () => {
+      if (seg.kind === 'request') {
+        this.options.deliver(m, 'request'); // the path answers the READ from this thread
+      } else if (!this.viaProgressThread) {
+        this.options.deliver(m, 'data'); // no progress thread: the application read it itself
+      } else {
+        this.toApp.push(m);
+        this.app.kick(v, m.id);
+      }
+      this.readLoop();
+    });
   };
 
   private readonly appLoop = (): void => {
