@@ -71,6 +71,16 @@ test.describe('the visualizer', () => {
     expect(Number(throughput!.replace(/[^\d.]/g, ''))).toBeGreaterThan(900);
   });
 
+  test("the poster's pktgen figure: the VM's vif far below the wire", async ({ page }) => {
+    await openApp(page, '?mode=pv-tcp&workload=pktgen&size=1514');
+    await page.getByTestId('tab-pktgen').click();
+    const chart = page.getByTestId('pktgen-chart');
+    for (const mode of ['native', 'dom0', 'pv-tcp'])
+      await expect(chart.locator(`[data-series="${mode}"]`).first()).toBeAttached();
+    await expect(chart).toContainText('poster: 416 MiB/s');
+    await expect(page.getByTestId('marker-x')).toHaveAttribute('data-marker-x', '1514');
+  });
+
   test('changing a constant recomputes the charts, which stay on screen dimmed meanwhile', async ({
     page,
   }) => {

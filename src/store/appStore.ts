@@ -3,7 +3,7 @@ import type { LiveComponents, LiveSample } from '../worker/liveRun.ts';
 import type { SweepPoint } from '../worker/sweeps.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'live' | 'journey';
+export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'pktgen' | 'live' | 'journey';
 
 /** Numbers the frame loop publishes a few times a second (never per event). */
 export interface Readout {

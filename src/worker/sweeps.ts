@@ -1,10 +1,13 @@
 import type { Category } from '../model/categories.ts';
-import { SWEEP_SIZES, sweepMessages } from '../model/figures.ts';
+import { PKTGEN_SIZES, SWEEP_SIZES, sweepMessages } from '../model/figures.ts';
+import { PKTGEN_MODES } from '../model/scenario.ts';
 import { runScenario } from '../model/run.ts';
 import type { Mode, Op, Scenario } from '../model/types.ts';
 
 /** What the sweep charts need of one run. */
 export interface SweepPoint {
+  /** `rdma`: the RDMA benchmark at a message size; `pktgen`: socket-buffer production at a frame size. */
+  readonly kind: 'rdma' | 'pktgen';
   readonly mode: Mode;
   readonly sizeBytes: number;
   /** One-way latency of a lone message (ping-pong), µs. */
@@ -31,14 +34,41 @@ export interface SweepRequest {
 
 export const sweepSizes = (r: SweepRequest) => r.sizes ?? SWEEP_SIZES;
 
-/** The number of points a request computes (for the progress indicator). */
+/** The number of points a request computes (for the progress indicator): RDMA points, then pktgen's. */
 export function sweepLength(r: SweepRequest): number {
-  return r.modes.length * sweepSizes(r).length;
+  return r.modes.length * sweepSizes(r).length + PKTGEN_MODES.length * PKTGEN_SIZES.length;
+}
+
+/** The poster's pktgen figure: each pktgen mode at each frame size. */
+function pktgenPoint(r: SweepRequest, i: number): SweepPoint {
+  const mode = PKTGEN_MODES[Math.floor(i / PKTGEN_SIZES.length)];
+  const sizeBytes = PKTGEN_SIZES[i % PKTGEN_SIZES.length];
+  const result = runScenario({
+    mode,
+    workload: 'pktgen',
+    op: 'write',
+    sizeBytes,
+    pairs: 1,
+    window: 1,
+    messages: sweepMessages('pktgen', sizeBytes),
+    seed: r.seed,
+    params: r.params,
+  });
+  return {
+    kind: 'pktgen',
+    mode,
+    sizeBytes,
+    latencyUs: 0,
+    throughputMiBps: result.throughputMiBps,
+    cpuNs: { dom0: {}, vm: {} },
+  };
 }
 
 /** Computes point `i` of a request: a latency run, a stream run and a CPU run of one mode and size. */
 export function sweepPoint(r: SweepRequest, i: number): SweepPoint {
   const sizes = sweepSizes(r);
+  const rdmaPoints = r.modes.length * sizes.length;
+  if (i >= rdmaPoints) return pktgenPoint(r, i - rdmaPoints);
   const mode = r.modes[Math.floor(i / sizes.length)];
   const sizeBytes = sizes[i % sizes.length];
   const pairs = mode === 'native' || mode === 'dom0' ? 1 : r.pairs;
@@ -63,6 +93,7 @@ export function sweepPoint(r: SweepRequest, i: number): SweepPoint {
     messages: Math.max(2, Math.min(16, Math.ceil((1 << 20) / sizeBytes))),
   });
   return {
+    kind: 'rdma',
     mode,
     sizeBytes,
     latencyUs: latency.latencyUs.mean,

@@ -8,6 +8,7 @@ const TABS: { key: ChartTab; label: string }[] = [
   { key: 'cpu', label: 'CPU per message' },
   { key: 'throughput', label: 'Throughput' },
   { key: 'latency', label: 'Latency' },
+  { key: 'pktgen', label: 'pktgen' },
   { key: 'live', label: 'Running' },
   { key: 'journey', label: 'Journey' },
 ];
@@ -88,6 +89,8 @@ function SweepChart({ tab, cpuLog }: { tab: Exclude<ChartTab, 'live' | 'journey'
   const throughput = useMemo(() => lineSeries(points, (p) => p.throughputMiBps), [points]);
   const latency = useMemo(() => lineSeries(points, (p) => p.latencyUs), [points]);
   const panels = useMemo(() => cpuPanels(points), [points]);
+  const pktgen = useMemo(() => lineSeries(points, (p) => p.throughputMiBps, 'pktgen'), [points]);
+  const vifCap = useMemo(() => [{ x: 1514, y: 416, label: 'poster: 416 MiB/s', series: 'pv-tcp' }], []);
   const wire = useMemo(
     () => [{ y: (WIRE_MIB_PER_S * linkGbps) / 10, label: `${linkGbps} GbE wire` }],
     [linkGbps],
@@ -128,6 +131,21 @@ function SweepChart({ tab, cpuLog }: { tab: Exclude<ChartTab, 'live' | 'journey'
           markerX={sizeBytes}
           stale={sweep.stale}
           testId="throughput-chart"
+        />
+      )}
+      {ok && tab === 'pktgen' && (
+        <LineChart
+          width={width}
+          height={height}
+          title="pktgen: socket-buffer production rate vs frame size"
+          xLabel="frame size"
+          yLabel="rate (MiB/s)"
+          series={pktgen}
+          referenceLines={wire}
+          referencePoints={vifCap}
+          markerX={sizeBytes}
+          stale={sweep.stale}
+          testId="pktgen-chart"
         />
       )}
       {ok && tab === 'latency' && (

@@ -12,17 +12,23 @@ export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
 
 const modeLabel = (m: Mode) => MODE_LABELS[m].label;
 
-export function lineSeries(points: readonly SweepPoint[], y: (p: SweepPoint) => number): LineSeries[] {
-  const modes = [...new Set(points.map((p) => p.mode))];
+export function lineSeries(
+  points: readonly SweepPoint[],
+  y: (p: SweepPoint) => number,
+  kind: SweepPoint['kind'] = 'rdma',
+): LineSeries[] {
+  const ofKind = points.filter((p) => p.kind === kind);
+  const modes = [...new Set(ofKind.map((p) => p.mode))];
   return modes.map((mode) => ({
     key: mode,
     label: modeLabel(mode),
-    points: points.filter((p) => p.mode === mode).map((p) => ({ x: p.sizeBytes, y: y(p) })),
+    points: ofKind.filter((p) => p.mode === mode).map((p) => ({ x: p.sizeBytes, y: y(p) })),
   }));
 }
 
 /** The poster's CPU-breakdown figure: rows Dom0 and the VM, a column per mode, stacked by category (µs). */
-export function cpuPanels(points: readonly SweepPoint[]): CpuPanel[] {
+export function cpuPanels(all: readonly SweepPoint[]): CpuPanel[] {
+  const points = all.filter((p) => p.kind === 'rdma');
   const modes = [...new Set(points.map((p) => p.mode))];
   const rows: { key: 'dom0' | 'vm'; label: string }[] = [
     { key: 'dom0', label: 'Driver domain (Dom0)' },
