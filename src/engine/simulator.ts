@@ -99,11 +99,19 @@ export class Simulator {
 
   /** Runs the next event; returns false when none is pending. */
   step(): boolean {
-    this.dropCancelledTop();
-    const timeNs = this.queue.peekTime();
-    if (timeNs === Infinity) return false;
-    const slot = this.queue.pop();
-    const handler = this.handlers[slot] as Handler<unknown>;
+    const queue = this.queue;
+    const handlers = this.handlers;
+    // Cancelled events stay in the heap until they surface: drop them here, freeing their slots.
+    let slot = queue.peekSlot();
+    while (slot >= 0 && handlers[slot] === null) {
+      queue.pop();
+      this.freeSlots.push(slot);
+      slot = queue.peekSlot();
+    }
+    if (slot < 0) return false;
+    const timeNs = queue.peekTime();
+    queue.pop();
+    const handler = handlers[slot] as Handler<unknown>;
     const payload = this.payloads[slot];
     this.release(slot);
     this.pendingCount--;
