@@ -16,17 +16,26 @@ declare global {
   }
 }
 
-/** A page that fails the test on any console error or uncaught exception. */
+/**
+ * A page that fails the test on any console error or uncaught exception, and on any request that
+ * leaves the app's origin (it must work offline in a lecture hall: no CDN, fonts or analytics).
+ */
 export const test = base.extend<{ errors: string[] }>({
   errors: [
-    async ({ page }, use) => {
+    async ({ page, baseURL }, use) => {
       const errors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(baseURL ?? '') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+          errors.push(`request outside the origin: ${url}`);
+        }
+      });
       await use(errors);
-      expect(errors, 'console errors').toEqual([]);
+      expect(errors, 'console errors and outside requests').toEqual([]);
     },
     { auto: true },
   ],
