@@ -6,14 +6,14 @@
 import { memo, useId, useMemo } from 'react';
 import type { LineChartData, LineGeometry } from './lineChartGeometry.ts';
 import { lineChartGeometry, lineTooltip } from './lineChartGeometry.ts';
-import { AxisBottom, AxisVertical, GridLines } from './Axis.tsx';
+import { GridLines } from './Axis.tsx';
+import { ChartAxes, ChartHeader } from './ChartChrome.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { Legend } from './Legend.tsx';
 import type { Swatch } from './Legend.tsx';
 import { MarkerLine, SymbolMark, safeId } from './Marks.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { useColumnHover } from './hover.ts';
-import { ChartTitle, StaleNote, staleNoteWidth } from './ChartText.tsx';
+import { StaleNote } from './ChartText.tsx';
 import { ACCENT, INK_DIM, PANEL, SIZES } from './theme.ts';
 
 export type LineChartProps = LineChartData & {
@@ -183,41 +183,9 @@ function LineLayers({
           />
         </clipPath>
       </defs>
-      {title && (
-        <ChartTitle
-          x={8}
-          y={g.titleY}
-          fontSize={g.fonts.title}
-          text={title}
-          maxWidth={g.width - 16 - (stale ? staleNoteWidth(g.fonts.tick) : 0)}
-        />
-      )}
-      {g.legend.items.length > 0 && (
-        <Legend
-          layout={g.legend}
-          x={8}
-          y={g.legendY}
-          fontSize={g.fonts.legend}
-          swatchOf={(k) => swatches.get(k)}
-        />
-      )}
+      <ChartHeader g={g} title={title} stale={stale} swatchOf={(k) => swatches.get(k)} />
       <GridLines ticks={g.yTicks} plot={g.plot} orientation="h" />
-      <AxisBottom
-        ticks={g.xTicks}
-        plot={g.plot}
-        label={g.xLabel}
-        tickFontSize={g.fonts.tick}
-        labelFontSize={g.fonts.axisLabel}
-      />
-      <AxisVertical
-        side="left"
-        ticks={g.yTicks}
-        plot={g.plot}
-        label={g.yLabel}
-        labelX={g.yLabelX}
-        tickFontSize={g.fonts.tick}
-        labelFontSize={g.fonts.axisLabel}
-      />
+      <ChartAxes g={g} />
       {g.referenceLines.map((r) => (
         <g key={r.key} data-testid="reference-line" data-y={r.y}>
           <line

@@ -6,10 +6,10 @@
 import { memo, useId, useMemo } from 'react';
 import type { StackedBarData, StackedBarGeometry } from './stackedBarGeometry.ts';
 import { barTooltip, stackedBarGeometry, totalLabel } from './stackedBarGeometry.ts';
-import { AxisBottom, AxisVertical, GridLines } from './Axis.tsx';
+import { GridLines } from './Axis.tsx';
+import { ChartAxes, ChartHeader } from './ChartChrome.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { ChartTitle, StaleNote, staleNoteWidth } from './ChartText.tsx';
-import { Legend } from './Legend.tsx';
+import { StaleNote } from './ChartText.tsx';
 import { HatchDefs, MarkerLine, fillFor, safeId } from './Marks.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { useColumnHover } from './hover.ts';
@@ -156,28 +156,16 @@ function BarLayers({
       <defs>
         <HatchDefs styles={[...g.styles.values()]} idPrefix={idPrefix} />
       </defs>
-      {title && (
-        <ChartTitle
-          x={8}
-          y={g.titleY}
-          fontSize={g.fonts.title}
-          text={title}
-          maxWidth={g.width - 16 - (stale ? staleNoteWidth(g.fonts.tick) : 0)}
-        />
-      )}
-      {g.legend.items.length > 0 && (
-        <Legend
-          layout={g.legend}
-          x={8}
-          y={g.legendY}
-          fontSize={g.fonts.legend}
-          idPrefix={idPrefix}
-          swatchOf={(k) => {
-            const style = g.styles.get(k);
-            return style && { kind: 'fill', style };
-          }}
-        />
-      )}
+      <ChartHeader
+        g={g}
+        title={title}
+        stale={stale}
+        idPrefix={idPrefix}
+        swatchOf={(k) => {
+          const style = g.styles.get(k);
+          return style && { kind: 'fill', style };
+        }}
+      />
       <GridLines ticks={g.yTicks} plot={g.plot} orientation="h" />
       {marked && g.marker && (
         <g
@@ -205,22 +193,7 @@ function BarLayers({
           />
         </g>
       )}
-      <AxisBottom
-        ticks={g.xTicks}
-        plot={g.plot}
-        label={g.xLabel}
-        tickFontSize={g.fonts.tick}
-        labelFontSize={g.fonts.axisLabel}
-      />
-      <AxisVertical
-        side="left"
-        ticks={g.yTicks}
-        plot={g.plot}
-        label={g.yLabel}
-        labelX={g.yLabelX}
-        tickFontSize={g.fonts.tick}
-        labelFontSize={g.fonts.axisLabel}
-      />
+      <ChartAxes g={g} />
       <g opacity={stale ? SIZES.staleOpacity : 1} data-testid="bars">
         {g.segments.map((s) => (
           <rect

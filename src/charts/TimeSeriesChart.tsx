@@ -6,10 +6,9 @@
 import { memo, useMemo } from 'react';
 import type { TimeSeriesData, TimeSeriesGeometry } from './timeSeriesGeometry.ts';
 import { timeColumns, timeSeriesGeometry, timeTooltip } from './timeSeriesGeometry.ts';
-import { AxisBottom, AxisVertical, GridLines } from './Axis.tsx';
+import { AxisVertical, GridLines } from './Axis.tsx';
+import { ChartAxes, ChartHeader } from './ChartChrome.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { ChartTitle } from './ChartText.tsx';
-import { Legend } from './Legend.tsx';
 import type { Swatch } from './Legend.tsx';
 import { SymbolMark } from './Marks.tsx';
 import { Tooltip } from './Tooltip.tsx';
@@ -109,35 +108,9 @@ function TimeLayers({ g, title }: { g: TimeSeriesGeometry; title?: string }) {
   const swatches = new Map<string, Swatch>(g.series.map((s) => [s.key, { kind: 'line', style: s.style }]));
   return (
     <>
-      {title && (
-        <ChartTitle x={8} y={g.titleY} fontSize={g.fonts.title} text={title} maxWidth={g.width - 16} />
-      )}
-      {g.legend.items.length > 0 && (
-        <Legend
-          layout={g.legend}
-          x={8}
-          y={g.legendY}
-          fontSize={g.fonts.legend}
-          swatchOf={(k) => swatches.get(k)}
-        />
-      )}
+      <ChartHeader g={g} title={title} swatchOf={(k) => swatches.get(k)} />
       <GridLines ticks={g.yTicks} plot={g.plot} orientation="h" />
-      <AxisBottom
-        ticks={g.xTicks}
-        plot={g.plot}
-        label={g.xLabel}
-        tickFontSize={g.fonts.tick}
-        labelFontSize={g.fonts.axisLabel}
-      />
-      <AxisVertical
-        side="left"
-        ticks={g.yTicks}
-        plot={g.plot}
-        label={g.yLabel}
-        labelX={g.yLabelX}
-        tickFontSize={g.fonts.tick}
-        labelFontSize={g.fonts.axisLabel}
-      />
+      <ChartAxes g={g} />
       {g.yRightTicks && g.yRightLabel !== null && (
         <AxisVertical
           side="right"
