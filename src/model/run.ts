@@ -18,6 +18,7 @@ import { startPingpong } from './workloads/pingpong.ts';
 import { startPktgen } from './workloads/pktgen.ts';
 import { Recorder } from './workloads/recorder.ts';
 import { startStream } from './workloads/stream.ts';
+import type { WorkloadSetup } from './workloads/workload.ts';
 
 /** A run under construction or under way: the visualizer steps it, the command line runs it out. */
 export interface ModelRun {
@@ -73,13 +74,19 @@ export function createRun(scenario: Scenario): ModelRun {
   const path = makePath(scenario.mode, ctx, topology);
   const recorder = new Recorder();
   let id = 0;
-  const nextId = () => id++;
-  const { workload, op, sizeBytes, messages, window } = scenario;
-  if (workload === 'pingpong')
-    startPingpong(ctx, path, topology.pairs, op, sizeBytes, messages, recorder, nextId);
-  else if (workload === 'stream')
-    startStream(ctx, path, topology.pairs, op, sizeBytes, messages, window, recorder, nextId);
-  else startPktgen(ctx, path, topology.pairs, sizeBytes, messages, recorder, nextId);
+  const setup: WorkloadSetup = {
+    ctx,
+    path,
+    pairs: topology.pairs,
+    op: scenario.op,
+    sizeBytes: scenario.sizeBytes,
+    perPair: scenario.messages,
+    rec: recorder,
+    nextId: () => id++,
+  };
+  if (scenario.workload === 'pingpong') startPingpong(setup);
+  else if (scenario.workload === 'stream') startStream(setup, scenario.window);
+  else startPktgen(setup);
   const run: ModelRun = {
     scenario,
     params,
