@@ -14,7 +14,12 @@ for (const viewport of [
     await expect(controls).toBeHidden();
     await page.getByTestId('settings-toggle').click();
     await expect(controls).toBeVisible();
-    await expect(page.getByText('About')).toBeVisible();
+    await expect(page.locator('[data-region="controls"]').getByText('About')).toBeVisible();
+    // The poster's idea in three sentences, one click from the header.
+    await page.getByTestId('about-toggle').click();
+    await expect(page.getByRole('dialog', { name: 'About' })).toContainText(
+      'with no copy, no TCP/IP and no bridge',
+    );
     const overflow = await page.evaluate(() => ({
       y: document.documentElement.scrollHeight - window.innerHeight,
       x: document.documentElement.scrollWidth - window.innerWidth,

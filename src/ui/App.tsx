@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useApp, actions, type AppState } from '../store/index.ts';
 import { AboutPanel } from './AboutPanel.tsx';
 import { QuickControls, SettingsPanel } from './controls/Controls.tsx';
@@ -20,6 +21,13 @@ export function App() {
   const loop = useFrameLoop();
   useKeyboard(loop);
   const open = useApp(selectOpen);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  useEffect(() => {
+    if (!aboutOpen) return;
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && setAboutOpen(false);
+    addEventListener('keydown', close);
+    return () => removeEventListener('keydown', close);
+  }, [aboutOpen]);
   return (
     <div className={`app${open ? ' settings-open' : ''}`}>
       <header className="app-header">
@@ -38,7 +46,25 @@ export function App() {
           {open ? '◂ Settings' : '▸ Settings'}
         </button>
         <TransportBar />
+        <button
+          type="button"
+          className="about-toggle"
+          aria-expanded={aboutOpen}
+          aria-controls="about-popover"
+          onClick={() => setAboutOpen(!aboutOpen)}
+          data-testid="about-toggle"
+        >
+          About
+        </button>
       </header>
+      {aboutOpen && (
+        <div id="about-popover" className="about-popover" role="dialog" aria-label="About">
+          <AboutPanel />
+          <button type="button" onClick={() => setAboutOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
       <div className="toolbar">
         <QuickControls />
       </div>
