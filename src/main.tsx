@@ -7,7 +7,12 @@ import { syncUrl } from './store/urlSync.ts';
 import { App } from './ui/App.tsx';
 import { FrameContext } from './ui/frameContext.ts';
 import { installTestHook } from './ui/testHook.ts';
-import './ui/styles.css';
+// Styles in cascade order: theme, frame, then the parts.
+import './ui/styles/base.css';
+import './ui/styles/frame.css';
+import './ui/styles/transport.css';
+import './ui/styles/controls.css';
+import './ui/styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
