@@ -59,6 +59,11 @@ export class Link {
     return Math.max(this.sim.now, this.busyUntilNs);
   }
 
+  /** Serialization time up to `nowNs` (a frame still being sent counts for its elapsed part). */
+  busyNsAt(nowNs: number): number {
+    return this.busyNs - Math.max(0, this.busyUntilNs - nowNs);
+  }
+
   utilization(nowNs: number): number {
     return nowNs > 0 ? Math.min(1, this.busyNs / nowNs) : 0;
   }

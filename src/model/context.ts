@@ -33,4 +33,6 @@ export interface ModelContext {
   readonly counters: Counters;
   /** Every event-channel port, as it is created. */
   readonly ports: PortView[];
+  /** Payload bytes of a frame a NIC has just placed in host memory (the live throughput counts them). */
+  arrived?: (payloadBytes: number) => void;
 }

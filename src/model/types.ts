@@ -57,11 +57,29 @@ export interface RunResult {
   window: number;
   messages: number;
   seed: number;
-  /** Per-message latency in µs (pingpong: one-way; stream: issue to completion; pktgen: none). */
+  /**
+   * Per-message latency in µs over the steady-state window (pingpong: one-way; stream: issue to
+   * completion; pktgen: none).
+   */
   latencyUs: LatencySummary;
-  /** Aggregate payload throughput of all pairs, MiB/s. */
+  /** The first message's latency, µs: the cold case (registrations, empty caches), outside the window. */
+  coldLatencyUs: number;
+  /** Aggregate payload throughput of all pairs over the window, MiB/s. */
   throughputMiBps: number;
-  /** CPU time per message in ns, by domain kind then category. */
+  /** Each pair's payload throughput over the same window, MiB/s. */
+  perPairThroughputMiBps: number[];
+  /** Deliveries per pair before the window opened (not measured). */
+  warmupMessages: number;
+  /** Length of the steady-state window, ns (0 if it never closed). */
+  measuredNs: number;
+  /** Deliveries counted in the window (all pairs). */
+  measuredMessages: number;
+  /**
+   * Little's law over the window: mean messages in flight (issue to the end of their latency),
+   * and the rate × mean latency that should equal it. Null for pktgen.
+   */
+  littlesLaw: { inFlightMean: number; rateTimesLatency: number } | null;
+  /** CPU time per message in ns over the window, by domain kind then category. */
   cpuNsPerMessage: Partial<Record<DomainKind, Partial<Record<Category, number>>>>;
   /** Busy fraction (0..1) of every CPU, ring, DMA engine and link, by resource name. */
   utilization: Record<string, number>;

@@ -39,7 +39,7 @@ export class NicDriver implements NicDriverPort {
       done.onTxDone!(done, () => this.poll(budget));
       return;
     }
-    if (nic.rxQueue.length === 0) {
+    if (!nic.rx.hasWork) {
       nic.napiComplete();
       return;
     }
@@ -47,7 +47,7 @@ export class NicDriver implements NicDriverPort {
       this.poll(this.ctx.costs.p.napiBudget); // a new round of the softirq
       return;
     }
-    const frame = nic.rxQueue.shift()!;
+    const frame = nic.rx.take()!;
     this.vcpu.run('driver', this.ctx.costs.ns.drvRx, 'driver RX (NAPI)', frame.messageId, () => {
       if (frame.onReceive) frame.onReceive(frame, () => this.poll(budget - 1));
       else this.poll(budget - 1);

@@ -2,6 +2,8 @@ import { BoundedRing } from '../../engine/ring.ts';
 import type { Link } from '../../engine/link.ts';
 import type { ModelContext } from '../context.ts';
 import { chunks, frameBytes, wireBytes, type Frame } from './frame.ts';
+import { FrameFifo } from './frameFifo.ts';
+import { NicReceiver } from './nicReceiver.ts';
 
 /** The part of a driver the NIC calls: an interrupt (after coalescing) or, when polled, a notice. */
 export interface NicDriverPort {
@@ -9,24 +11,46 @@ export interface NicDriverPort {
   interrupt(): void;
 }
 
+/** A frame (or one frame of a TSO super-frame) between the descriptor ring and the wire. */
+interface TxPiece {
+  readonly frame: Frame;
+  readonly piece: Frame;
+  readonly bytes: number;
+  readonly lastPart: boolean;
+  /** The descriptor has been fetched: the DMA may start from then on. */
+  readonly readyNs: number;
+}
+
 /**
  * A NIC: a TX descriptor ring the driver fills and starts with a doorbell; a DMA engine per
- * direction limited by PCIe bandwidth (frames queue for it, first come first served); the uplink;
- * on receive, DMA into host memory and interrupt coalescing (the first frame arms a timer, the
- * interrupt masks further ones until the driver's NAPI poll completes).
+ * direction limited by PCIe bandwidth; an on-chip transmit buffer that DMA fills only as far as
+ * it has room, emptied frame by frame onto the uplink (so the wire paces what leaves the host's
+ * memory); on receive (see NicReceiver) a bounded on-chip buffer, a bounded descriptor ring, DMA
+ * into host memory and interrupt coalescing (the first frame arms a timer, the interrupt masks
+ * further ones until the driver's NAPI poll completes).
  */
 export class Nic {
   readonly txRing: BoundedRing<Frame>;
   private readonly posted: Frame[] = [];
+  /** Fetched descriptors whose data is not yet read into the on-chip buffer. */
+  private readonly dmaWaiting = new FrameFifo<TxPiece>();
+  /** Frames read into the on-chip buffer, waiting for the wire. */
+  private readonly onChip = new FrameFifo<TxPiece>();
   private txDmaFreeNs = 0;
-  private rxDmaFreeNs = 0;
-  readonly rxQueue: Frame[] = [];
-  readonly txDoneQueue: Frame[] = [];
+  /** Bytes reserved in the on-chip transmit buffer (from DMA start until the frame's last bit left). */
+  txBufBytes = 0;
+  /** The most the transmit buffer held, for the bounds checks. */
+  txBufPeakBytes = 0;
+  readonly txBufCapacityBytes: number;
+  private wireBusy = false;
+  /** Destination hosts whose receivers asked for a PAUSE: a head frame for them waits. */
+  private readonly pausedBy = new Set<number>();
+  readonly rx: NicReceiver;
+  readonly txDoneQueue = new FrameFifo<Frame>();
   private timerArmed = false;
   private napiRunning = false;
   driver: NicDriverPort | null = null;
   txDmaBusyNs = 0;
-  rxDmaBusyNs = 0;
   /** Frames whose DMA is running now, by direction, for the live view. */
   dmaInFlight = { tx: 0, rx: 0 };
 
@@ -36,7 +60,10 @@ export class Nic {
     private readonly uplink: Link,
     private readonly peers: () => readonly Nic[],
   ) {
-    this.txRing = new BoundedRing<Frame>(ctx.sim, `h${host}/nic/tx-ring`, ctx.costs.p.nicRingSlots);
+    const p = ctx.costs.p;
+    this.txRing = new BoundedRing<Frame>(ctx.sim, `h${host}/nic/tx-ring`, p.nicRingSlots);
+    this.txBufCapacityBytes = p.nicTxBufKiB * 1024;
+    this.rx = new NicReceiver(ctx, this, peers);
   }
 
   /** The driver writes a descriptor; `then` runs once a slot was free. The NIC starts at the doorbell. */
@@ -49,16 +76,39 @@ export class Nic {
 
   /** The doorbell: the NIC fetches every descriptor posted so far. */
   doorbell(): void {
-    for (const frame of this.posted.splice(0)) this.startTx(frame);
+    const { sim, costs } = this.ctx;
+    const readyNs = sim.now + costs.ns.nicTx;
+    for (const frame of this.posted.splice(0)) {
+      if (sim.trace.active)
+        sim.trace.span(
+          `h${this.host}/nic`,
+          'hw',
+          'nic-tx',
+          frame.messageId,
+          sim.now,
+          readyNs,
+          'NIC fetches descriptor',
+        );
+      const parts = frame.mssBytes ? chunks(frame.payloadBytes, frame.mssBytes) : [frame.payloadBytes];
+      parts.forEach((payload, i) => {
+        const lastPart = i === parts.length - 1;
+        const piece: Frame =
+          parts.length === 1
+            ? frame
+            : { ...frame, payloadBytes: payload, mssBytes: undefined, last: frame.last && lastPart };
+        this.dmaWaiting.push({ frame, piece, bytes: frameBytes(payload, frame.headerBytes), lastPart, readyNs });
+      });
+    }
+    this.pumpDma();
   }
 
   /** Frames the driver still has to see, for the trace of an interrupt. */
   headMessageId(): number {
-    return this.rxQueue[0]?.messageId ?? this.txDoneQueue[0]?.messageId ?? -1;
+    return this.rx.headMessageId() ?? this.txDoneQueue.peek()?.messageId ?? -1;
   }
 
   get hasWork(): boolean {
-    return this.rxQueue.length > 0 || this.txDoneQueue.length > 0;
+    return this.rx.hasWork || this.txDoneQueue.length > 0;
   }
 
   /** The driver's NAPI poll found nothing more: interrupts are on again. */
@@ -67,59 +117,71 @@ export class Nic {
     if (this.hasWork) this.signal();
   }
 
-  private startTx(frame: Frame): void {
+  /** Frames waiting inside the NIC (transmit side), for the checks at the end of a run. */
+  get framesInside(): number {
+    return this.dmaWaiting.length + this.onChip.length + this.rx.framesInside;
+  }
+
+  /** Reads waiting frames into the on-chip buffer while it has room (one frame may always go in). */
+  private pumpDma(): void {
     const { sim, costs } = this.ctx;
-    const parts = frame.mssBytes ? chunks(frame.payloadBytes, frame.mssBytes) : [frame.payloadBytes];
-    let dmaStart = Math.max(sim.now + costs.ns.nicTx, this.txDmaFreeNs);
-    if (sim.trace.active)
-      sim.trace.span(
-        `h${this.host}/nic`,
-        'hw',
-        'nic-tx',
-        frame.messageId,
-        sim.now,
-        sim.now + costs.ns.nicTx,
-        'NIC fetches descriptor',
-      );
-    parts.forEach((payload, i) => {
-      const dmaNs = costs.dmaNs(frameBytes(payload, frame.headerBytes));
-      const dmaEnd = dmaStart + dmaNs;
+    for (;;) {
+      const next = this.dmaWaiting.peek();
+      if (!next) return;
+      if (this.txBufBytes > 0 && this.txBufBytes + next.bytes > this.txBufCapacityBytes) return;
+      this.dmaWaiting.shift();
+      this.txBufBytes += next.bytes;
+      if (this.txBufBytes > this.txBufPeakBytes) this.txBufPeakBytes = this.txBufBytes;
+      const dmaNs = costs.dmaNs(next.bytes);
+      const start = Math.max(sim.now, next.readyNs, this.txDmaFreeNs);
+      const end = start + dmaNs;
+      this.txDmaFreeNs = end;
       this.txDmaBusyNs += dmaNs;
-      const lastPart = i === parts.length - 1;
-      const piece: Frame =
-        parts.length === 1
-          ? frame
-          : { ...frame, payloadBytes: payload, mssBytes: undefined, last: frame.last && lastPart };
       if (sim.trace.active)
         sim.trace.span(
           `h${this.host}/dma-tx`,
           'hw',
           'dma',
-          frame.messageId,
-          dmaStart,
-          dmaEnd,
+          next.frame.messageId,
+          start,
+          end,
           'DMA from memory (d₁)',
         );
       this.dmaInFlight.tx++;
-      sim.scheduleAt(dmaEnd, () => {
+      sim.scheduleAt(end, () => {
         this.dmaInFlight.tx--;
-        this.send(piece);
-        if (lastPart) this.txComplete(frame);
+        this.onChip.push(next);
+        this.pumpWire();
+        if (next.lastPart) this.txComplete(next.frame);
       });
-      dmaStart = dmaEnd;
-    });
-    this.txDmaFreeNs = dmaStart;
+    }
   }
 
-  private send(frame: Frame): void {
+  /** Starts the head frame on the uplink when the wire is free and its destination is not paused. */
+  private pumpWire(): void {
+    if (this.wireBusy) return;
+    const head = this.onChip.peek();
+    if (!head || this.pausedBy.has(head.piece.dstHost)) return;
+    this.onChip.shift();
+    const frame = head.piece;
     const peer = this.peers()[frame.dstHost];
+    const bytesOnWire = wireBytes(frame.payloadBytes, frame.headerBytes);
     this.ctx.counters.inc('frames');
-    this.ctx.counters.inc('wireBytes', wireBytes(frame.payloadBytes, frame.headerBytes));
-    this.uplink.transmit(
-      wireBytes(frame.payloadBytes, frame.headerBytes),
-      () => peer.receive(frame),
-      frame.messageId,
-    );
+    this.ctx.counters.inc('wireBytes', bytesOnWire);
+    this.wireBusy = true;
+    const t = this.uplink.transmit(bytesOnWire, () => peer.rx.arrive(frame), frame.messageId);
+    this.ctx.sim.scheduleAt(t.sentNs, () => {
+      this.wireBusy = false;
+      this.txBufBytes -= head.bytes;
+      this.pumpWire();
+      this.pumpDma();
+    });
+  }
+
+  /** A receiver asks this NIC to hold frames for `dstHost` (on) or lets them go again (off). */
+  pause(dstHost: number, on: boolean): void {
+    if (on) this.pausedBy.add(dstHost);
+    else if (this.pausedBy.delete(dstHost)) this.pumpWire();
   }
 
   private txComplete(frame: Frame): void {
@@ -132,45 +194,8 @@ export class Nic {
     }
   }
 
-  /** The last bit of `frame` has arrived from the wire. */
-  receive(frame: Frame): void {
-    const { sim, costs } = this.ctx;
-    const dmaNs = costs.dmaNs(frameBytes(frame.payloadBytes, frame.headerBytes));
-    const start = Math.max(sim.now + costs.ns.nicRx, this.rxDmaFreeNs);
-    const end = start + dmaNs;
-    this.rxDmaFreeNs = end;
-    this.rxDmaBusyNs += dmaNs;
-    if (sim.trace.active) {
-      sim.trace.span(
-        `h${this.host}/nic`,
-        'hw',
-        'nic-rx',
-        frame.messageId,
-        sim.now,
-        sim.now + costs.ns.nicRx,
-        'NIC receives',
-      );
-      sim.trace.span(`h${this.host}/dma-rx`, 'hw', 'dma', frame.messageId, start, end, 'DMA to memory');
-    }
-    this.dmaInFlight.rx++;
-    sim.scheduleAt(end, () => {
-      this.dmaInFlight.rx--;
-      this.received(frame);
-    });
-  }
-
-  private received(frame: Frame): void {
-    this.ctx.counters.inc('rxFrames');
-    if (frame.rx === 'sink' || frame.rx === 'direct') {
-      frame.onReceive?.(frame, noop);
-      return;
-    }
-    this.rxQueue.push(frame);
-    this.signal();
-  }
-
   /** New work for the driver: a polling driver notices; otherwise coalesce, then interrupt. */
-  private signal(): void {
+  signal(): void {
     const driver = this.driver;
     if (!driver) throw new Error(`host ${this.host}: NIC has no driver`);
     if (this.napiRunning) return;
