@@ -44,8 +44,21 @@ export const PARAMS = [
     integer: true,
     group: 'topology',
     description:
-      'Driver domain vCPUs, each pinned to its own core; physical IRQs on vCPU0, netback and the backend on vCPU1',
+      'Driver domain vCPUs, each on its own core while the host has enough (hostCores); physical IRQs on vCPU0, netback and the backend on vCPU1',
     source: 'assumption: the poster pins each vCPU to a core',
+  },
+  {
+    name: 'hostCores',
+    unit: 'cores',
+    default: 12,
+    min: 1,
+    max: 128,
+    integer: true,
+    group: 'topology',
+    description:
+      "Physical cores per host: each vCPU has its own while they suffice; beyond that vCPUs are placed round-robin and share cores, one work item at a time",
+    source:
+      'assumption: a dual-socket six-core Xeon X5660 (Westmere), a CPU cost-model §2 quotes; the poster says only that each vCPU gets a physical core',
   },
   {
     name: 'jitterPct',
@@ -175,6 +188,54 @@ export const PARAMS = [
     source: A,
   },
   {
+    name: 'nicTxBufKiB',
+    unit: 'KiB',
+    default: 160,
+    min: 16,
+    max: 2048,
+    integer: true,
+    group: 'wire & NIC',
+    description:
+      "NIC on-chip transmit buffer: DMA reads a frame only when it fits, so the wire paces what leaves the host's memory",
+    source:
+      'Intel 82599 datasheet: 160 KB Tx packet buffer (the poster’s Myri-10G has 2 MB SRAM shared with its firmware; 82599-class size assumed)',
+  },
+  {
+    name: 'nicRxBufKiB',
+    unit: 'KiB',
+    default: 512,
+    min: 32,
+    max: 4096,
+    integer: true,
+    group: 'wire & NIC',
+    description:
+      'NIC on-chip receive buffer: frames wait here for a free receive descriptor; near full it sends PAUSE (or drops, without pause)',
+    source: 'Intel 82599 datasheet: 512 KB Rx packet buffer (82599-class size assumed)',
+  },
+  {
+    name: 'nicRxRingSlots',
+    unit: 'slots',
+    default: 512,
+    min: 64,
+    max: 4096,
+    integer: true,
+    group: 'wire & NIC',
+    description: 'NIC RX descriptor ring: a slot is held from DMA until the driver takes the frame in NAPI',
+    source: 'Linux ixgbe default IXGBE_DEFAULT_RXD = 512',
+  },
+  {
+    name: 'nicPause',
+    unit: 'on/off',
+    default: 1,
+    min: 0,
+    max: 1,
+    integer: true,
+    group: 'wire & NIC',
+    description:
+      'IEEE 802.3x PAUSE: a receiver whose buffer nears full stops the frames sent to it; off, frames that do not fit are dropped and counted',
+    source: 'IEEE 802.3x flow control, on by default in Linux 10GbE drivers (ethtool -a)',
+  },
+  {
     name: 'txBatch',
     unit: 'frames',
     default: 8,
@@ -182,8 +243,8 @@ export const PARAMS = [
     max: 64,
     integer: true,
     group: 'wire & NIC',
-    description: 'Frames posted per doorbell (and per grant-copy hypercall in netback)',
-    source: 'assumption (cost-model §4.3: batch of 8 per grant-copy hypercall)',
+    description: 'Frames a driver posts per doorbell (pktgen bursts; netback forwarding a batch)',
+    source: 'assumption (cost-model §4.3 leaves the doorbell out of the vif cap: one per 8 frames keeps it small)',
   },
   {
     name: 'napiBudget',
@@ -379,6 +440,17 @@ export const PARAMS = [
     source: A,
   },
   {
+    name: 'pvTcpFactor',
+    unit: '×',
+    default: 1,
+    min: 1,
+    max: 4,
+    group: 'guest & TCP',
+    description:
+      'TCP/IP costs in a PV kernel (Dom0 and the guests) relative to the native costs above; native Linux always pays 1×',
+    source: 'assumption (cost-model §4.2: calibration B puts PV-kernel TCP/IP at 2× native; A at 1×)',
+  },
+  {
     name: 'irqUs',
     unit: 'µs',
     default: 1.5,
@@ -463,6 +535,29 @@ export const PARAMS = [
     source: 'assumption (cost-model §4.2; calibration B uses two)',
   },
   {
+    name: 'tcpWindowBytes',
+    unit: 'B',
+    default: 4194304,
+    min: 131072,
+    max: 67108864,
+    integer: true,
+    group: 'guest & TCP',
+    description:
+      'Un-acknowledged bytes a TCP sender may have in flight per connection (the socket buffers; no congestion control): a full window blocks the writer until ACKs free it',
+    source:
+      'Linux net.ipv4.tcp_wmem max 4194304 (defaults 4096 16384 4194304; tcp_rmem max 4 MiB): the size send-buffer auto-tuning reaches on a loss-free path',
+  },
+  {
+    name: 'tcpAckRxUs',
+    unit: 'µs',
+    default: 1.0,
+    min: 0.2,
+    max: 4,
+    group: 'guest & TCP',
+    description: 'TCP receive of an ACK-only segment (tcp_ack: free acknowledged data, wake the writer)',
+    source: 'assumption (cost-model §5: ACK rx ≈ 1.0 µs per two segments)',
+  },
+  {
     name: 'nfTxUs',
     unit: 'µs',
     default: 0.6,
@@ -492,6 +587,32 @@ export const PARAMS = [
     group: 'guest & TCP',
     description: 'netfront/netback TX and RX shared rings',
     source: 'Linux xen-netfront NET_TX_RING_SIZE = 256',
+  },
+  {
+    name: 'vifGso',
+    unit: 'on/off',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    group: 'guest & TCP',
+    description:
+      'TSO/GSO across the vif: netfront passes 64 KiB TCP super-segments (a chain of ring slots), netback grant-copies them whole, the NIC cuts them; the receiving Dom0 merges frames (GRO) before the vif',
+    source:
+      'Linux xen-netfront writes feature-gso-tcpv4 = 1 to xenstore and netback honours it; off by default: the poster measured Xen’s vif "in the default configuration" without such optimizations (cost-model §4.4 assumes none)',
+  },
+  {
+    name: 'nbCopyOps',
+    unit: 'ops',
+    default: 256,
+    min: 8,
+    max: 1024,
+    integer: true,
+    group: 'guest & TCP',
+    description:
+      'Copy ops netback batches into one GNTTABOP_copy hypercall: it copies what is pending, up to this many (one op per page)',
+    source:
+      'Linux 3.x xen-netback: tx_copy_ops[MAX_PENDING_REQS], MAX_PENDING_REQS = 256 (receive: grant_copy_op[2 × RX ring size])',
   },
   {
     name: 'pktgenUs',
@@ -649,15 +770,17 @@ export const PARAMS = [
     source: 'poster: the backend registers buffers (fills the IOTLB)',
   },
   {
-    name: 'iotlbEntries',
-    unit: 'regions',
-    default: 64,
+    name: 'iotlbPagesPerVm',
+    unit: 'pages',
+    default: 16384,
     min: 1,
-    max: 4096,
+    max: 65536,
     integer: true,
     group: 'framework',
-    description: 'Registered regions the backend keeps per host (least recently used evicted)',
-    source: A,
+    description:
+      "Guest pages the backend keeps registered per VM (least recently used region evicted within that VM's budget); a buffer larger than the budget is mapped and unmapped per message",
+    source:
+      'Xen bounds the grants of a guest: DEFAULT_MAX_NR_GRANT_FRAMES 32 (xen/include/xen/grant_table.h, Xen 4.x of the poster’s era; gnttab_max_frames 64 from Xen 4.10, xen/common/grant_table.c) × 512 v1 entries per 4 KiB frame (grant_entry_v1: 8 bytes) = 16384',
   },
   {
     name: 'pollUs',
@@ -689,6 +812,19 @@ export const PARAMS = [
     description: 'Hardware offload: NIC places data into registered pages',
     source: 'assumption (cost-model §6 d1)',
   },
+  {
+    name: 'srIovIrq',
+    unit: 'on/off',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    group: 'framework',
+    description:
+      "SR-IOV: off, the application polls its completion queue from user space (OS bypass); on, a completion raises the VF's coalesced MSI-X interrupt, which Xen injects into the guest",
+    source:
+      'Xen-IB VMM-bypass (Liu et al., USENIX ATC 2006): user-space doorbells and completion polling; interrupts optional',
+  },
 ] as const satisfies readonly ParamSpec[];
 
 export type ParamName = (typeof PARAMS)[number]['name'];
@@ -715,10 +851,7 @@ export const CALIBRATIONS: Record<string, { description: string; params: Partial
       wakeThreadUs: 2,
       wakeThreadCpuUs: 1.5,
       coalUs: 8.2,
-      tcpTxCallUs: 5,
-      tcpTxSegUs: 3,
-      tcpRxSegUs: 4,
-      tcpRxCallUs: 2,
+      pvTcpFactor: 2,
       tcpSendCalls: 2,
     },
   },

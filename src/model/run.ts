@@ -2,6 +2,7 @@ import { Simulator } from '../engine/simulator.ts';
 import { Counters, type ModelContext } from './context.ts';
 import { buildCosts } from './costs.ts';
 import { collectResult } from './metrics.ts';
+import { MODE_DESCRIPTORS } from './modes.ts';
 import type { Params } from './params.ts';
 import { HostTcpPath } from './paths/hostTcp.ts';
 import { HwOffloadPath } from './paths/hwOffload.ts';
@@ -18,7 +19,9 @@ import { startPingpong } from './workloads/pingpong.ts';
 import { startPktgen } from './workloads/pktgen.ts';
 import { Recorder } from './workloads/recorder.ts';
 import { startStream } from './workloads/stream.ts';
-import type { WorkloadSetup } from './workloads/workload.ts';
+import { pairStarter, type WorkloadSetup } from './workloads/workload.ts';
+import { measurePlan } from './measure.ts';
+import { WindowMeter } from './windowMeter.ts';
 
 /** A run under construction or under way: the visualizer steps it, the command line runs it out. */
 export interface ModelRun {
@@ -29,6 +32,8 @@ export interface ModelRun {
   readonly topology: Topology;
   readonly path: IoPath & { pendingBytes(): number };
   readonly recorder: Recorder;
+  /** Resource use over the steady-state window. */
+  readonly window: WindowMeter;
   /** The results so far (all of them once `sim.pending` is 0). */
   result(): RunResult;
 }
@@ -69,10 +74,15 @@ export function createRun(scenario: Scenario): ModelRun {
   if (all.length > 0) throw new ScenarioInvalid(all);
   const sim = new Simulator({ seed: scenario.seed, traceCapacity: scenario.traceCapacity ?? 0 });
   const ctx: ModelContext = { sim, costs: buildCosts(params), counters: new Counters(), ports: [] };
-  const pairCount = scenario.mode === 'native' || scenario.mode === 'dom0' ? 1 : scenario.pairs;
+  const pairCount = MODE_DESCRIPTORS[scenario.mode].hasVms ? scenario.pairs : 1;
   const topology = buildTopology(ctx, scenario.mode, pairCount);
   const path = makePath(scenario.mode, ctx, topology);
-  const recorder = new Recorder();
+  const recorder = new Recorder(
+    measurePlan(scenario.workload, scenario.window, topology.pairs.length, scenario.messages),
+  );
+  ctx.arrived = (bytes) => {
+    recorder.payloadBytesArrived += bytes;
+  };
   let id = 0;
   const setup: WorkloadSetup = {
     ctx,
@@ -80,13 +90,15 @@ export function createRun(scenario: Scenario): ModelRun {
     pairs: topology.pairs,
     op: scenario.op,
     sizeBytes: scenario.sizeBytes,
-    perPair: scenario.messages,
     rec: recorder,
     nextId: () => id++,
+    startAt: pairStarter(ctx),
   };
   if (scenario.workload === 'pingpong') startPingpong(setup);
   else if (scenario.workload === 'stream') startStream(setup, scenario.window);
   else startPktgen(setup);
+  const window = new WindowMeter(topology);
+  recorder.onWindow = (edge, nowNs) => window.mark(edge, nowNs);
   const run: ModelRun = {
     scenario,
     params,
@@ -95,6 +107,7 @@ export function createRun(scenario: Scenario): ModelRun {
     topology,
     path,
     recorder,
+    window,
     result: () => collectResult(run),
   };
   return run;
