@@ -182,3 +182,40 @@ describe('LineChart', () => {
     expect(tags(html, 'svg')).toEqual([]);
   });
 });
+
+describe('LineChart series styles', () => {
+  const fixed = { color: '#123456', dash: '4 4', marker: 'wye' as const };
+
+  it('draws a series in the style it is given, whatever its position, and its legend swatch too', () => {
+    const styled = [series[0], { ...series[1], style: fixed }];
+    const reversed = [styled[1], styled[0]];
+    for (const list of [styled, reversed]) {
+      const g = lineChartGeometry({ ...base, series: list }, 640, 360);
+      expect(g.series.find((s) => s.key === 'zero-copy')!.style).toEqual(fixed);
+      const html = markup(<LineChart {...base} series={list} />);
+      const group = html.slice(html.indexOf('data-series="zero-copy"'));
+      expect(attr(tags(group, 'path')[0], 'stroke')).toBe('#123456');
+      const legend = html.slice(html.indexOf('data-legend-key="zero-copy"'));
+      expect(attr(tags(legend, 'line')[0], 'stroke')).toBe('#123456');
+      expect(attr(tags(legend, 'line')[0], 'stroke-dasharray')).toBe('4 4');
+    }
+  });
+
+  it('gives a reference point the style of the series it names', () => {
+    const g = lineChartGeometry(
+      {
+        ...base,
+        series: [series[0], { ...series[1], style: fixed }],
+        referencePoints: [{ x: 64, y: 28, label: 'poster', series: 'zero-copy' }],
+      },
+      640,
+      360,
+    );
+    expect(g.referencePoints[0].style).toEqual(fixed);
+  });
+
+  it('styles unstyled series by position', () => {
+    const g = lineChartGeometry({ ...base, series }, 640, 360);
+    expect(g.series[0].style).not.toEqual(g.series[1].style);
+  });
+});

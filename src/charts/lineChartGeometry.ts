@@ -18,7 +18,11 @@ import type { TooltipContent } from './Tooltip.tsx';
 /** A point of a sweep: `x` a message size in bytes, `y` in the unit of the y label. */
 export type XYPoint = { x: number; y: number };
 
-export type LineSeries = { key: string; label: string; points: readonly XYPoint[] };
+/**
+ * One line. `style` fixes its colour, dash and marker (so a series keeps its look in every chart,
+ * whatever else is drawn); without it the style follows the series' position.
+ */
+export type LineSeries = { key: string; label: string; points: readonly XYPoint[]; style?: SeriesStyle };
 
 /** A horizontal line at a known value, e.g. `{ y: 1192, label: '10 GbE wire 1192 MiB/s' }`. */
 export type ReferenceLine = { y: number; label: string };
@@ -97,7 +101,7 @@ export function lineChartGeometry(data: LineChartData, width: number, height: nu
 
   const cleaned = data.series.map((s, i) => ({
     ...s,
-    style: seriesStyle(i),
+    style: s.style ?? seriesStyle(i),
     points: s.points.filter(valid).sort((a, b) => a.x - b.x),
   }));
   const refPoints = (data.referencePoints ?? []).filter(valid);

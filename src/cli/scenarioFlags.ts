@@ -1,6 +1,7 @@
 import { parseSize } from '../lib/size.ts';
 import { CALIBRATIONS } from '../model/params.ts';
-import { DEFAULT_SCENARIO, LIMITS, defaultMessages } from '../model/scenario.ts';
+import { DEFAULT_SCENARIO, LIMITS } from '../model/limits.ts';
+import { defaultMessages } from '../model/scenario.ts';
 import { MODES, OPS, WORKLOADS, type Scenario } from '../model/types.ts';
 import { checkParam } from '../model/validate.ts';
 import { UsageError, choiceFlag, intFlag, type FlagSpec, type Parsed } from './args.ts';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../model/types.ts';
 import type { AppStore } from '../store/appStore.ts';
-import { hasVms, type Settings } from '../store/settings.ts';
+import { pairsOf, type Settings } from '../store/settings.ts';
 import { LiveRun } from '../worker/liveRun.ts';
 
 /** The scenario the live view animates for these settings. */
@@ -10,7 +10,7 @@ export function liveScenario(s: Settings): Scenario {
     workload: s.workload,
     op: s.op,
     sizeBytes: s.sizeBytes,
-    pairs: hasVms(s.mode) ? s.vms : 1,
+    pairs: pairsOf(s),
     window: s.window,
     messages: 1, // LiveRun keeps it going
     seed: s.seed,

@@ -1,3 +1,5 @@
+import type { Mode } from './types.ts';
+
 /**
  * What the poster states, for display beside the model's figures only. Nothing in the simulation
  * reads these numbers: they are the targets the model is compared against.
@@ -8,4 +10,6 @@ export const POSTER = {
   /** "its performance is limited to 416MiB/sec" (Xen's virtual Ethernet in pktgen). */
   vifCapMiBps: 416,
   vifCapFrameBytes: 1514,
+  /** The path that cap belongs to: a VM's traffic through Xen's virtual Ethernet. */
+  vifCapMode: 'pv-tcp' as Mode,
 } as const;

@@ -1,31 +1,7 @@
-import { MODES, OPS, WORKLOADS, type Mode, type Scenario } from './types.ts';
+import { LIMITS } from './limits.ts';
+import { MODE_DESCRIPTORS, PKTGEN_MODES } from './modes.ts';
+import { MODES, OPS, WORKLOADS, type Scenario } from './types.ts';
 import { checkParam } from './validate.ts';
-
-/** Limits of a scenario, so a link or a typed number cannot ask for a run that never ends. */
-export const LIMITS = {
-  sizeBytes: { min: 1, max: 64 * 1024 * 1024 },
-  pktgenFrameBytes: { min: 60, max: 9014 },
-  pairs: { min: 1, max: 16 },
-  window: { min: 1, max: 256 },
-  messages: { min: 1, max: 1_000_000 },
-  seed: { min: 0, max: 2 ** 32 - 1 },
-} as const;
-
-/** Modes whose sending domain can run pktgen: the poster's pktgen figure has these three. */
-export const PKTGEN_MODES: readonly Mode[] = ['native', 'dom0', 'pv-tcp'];
-
-/** The scenario a fresh page and a bare `run` start from. */
-export const DEFAULT_SCENARIO: Scenario = {
-  mode: 'zero-copy',
-  workload: 'pingpong',
-  op: 'write',
-  sizeBytes: 64,
-  pairs: 1,
-  window: 8,
-  messages: 200,
-  seed: 1,
-  params: {},
-};
 
 /**
  * Messages per pair when none are given: enough for steady state, few enough to stay quick.
@@ -64,7 +40,7 @@ export function validateScenario(s: Scenario): ScenarioError[] {
   }
   if (!OPS.includes(s.op)) push({ field: 'op', message: `unknown op "${s.op}"; allowed: ${OPS.join(', ')}` });
   if (s.workload === 'pktgen') {
-    if (MODES.includes(s.mode) && !PKTGEN_MODES.includes(s.mode)) {
+    if (MODES.includes(s.mode) && !MODE_DESCRIPTORS[s.mode].pktgen) {
       push({
         field: 'workload',
         message: `pktgen runs on ${PKTGEN_MODES.join(', ')} (the poster's pktgen figure), not on ${s.mode}`,
@@ -83,7 +59,8 @@ export function validateScenario(s: Scenario): ScenarioError[] {
     push(intIn('size', s.sizeBytes, LIMITS.sizeBytes.min, LIMITS.sizeBytes.max, 'bytes'));
   }
   push(intIn('pairs', s.pairs, LIMITS.pairs.min, LIMITS.pairs.max, 'VM pairs'));
-  if ((s.mode === 'native' || s.mode === 'dom0') && s.pairs !== 1 && errors.length === 0) {
+  // errors.length === 0: the mode is known.
+  if (errors.length === 0 && !MODE_DESCRIPTORS[s.mode].hasVms && s.pairs !== 1) {
     push({ field: 'pairs', message: `${s.mode} has no VMs: pairs must be 1` });
   }
   push(intIn('window', s.window, LIMITS.window.min, LIMITS.window.max, 'messages'));

@@ -2,6 +2,7 @@ import { Link } from '../engine/link.ts';
 import type { ModelContext } from './context.ts';
 import { NicDriver } from './hw/driver.ts';
 import { Nic } from './hw/nic.ts';
+import { MODE_DESCRIPTORS } from './modes.ts';
 import type { Mode } from './types.ts';
 import { Iotlb } from './xen/iotlb.ts';
 import { Domain, type Vcpu } from './xen/vcpu.ts';
@@ -52,14 +53,13 @@ export function buildTopology(ctx: ModelContext, mode: Mode, pairCount: number):
   const p = ctx.costs.p;
   const pairs = placePairs(pairCount, p.hosts);
   const hosts: Host[] = [];
-  const xen = mode !== 'native';
-  const guests = xen && mode !== 'dom0';
+  const { domains, hasVms } = MODE_DESCRIPTORS[mode];
   for (let h = 0; h < p.hosts; h++) {
-    const linux = xen ? null : new Domain(ctx, h, 'linux', 'linux', p.vmVcpus, false);
-    const dom0 = xen ? new Domain(ctx, h, 'dom0', 'dom0', p.dom0Vcpus, true) : null;
-    const stubdom = mode === 'stub-domain' ? new Domain(ctx, h, 'stubdom', 'stubdom', 1, true) : null;
+    const linux = domains.includes('linux') ? new Domain(ctx, h, 'linux', 'linux', p.vmVcpus, false) : null;
+    const dom0 = domains.includes('dom0') ? new Domain(ctx, h, 'dom0', 'dom0', p.dom0Vcpus, true) : null;
+    const stubdom = domains.includes('stubdom') ? new Domain(ctx, h, 'stubdom', 'stubdom', 1, true) : null;
     if (stubdom) stubdom.vcpus[0].polling = true;
-    const vmCount = guests ? pairs.filter((x) => x.srcHost === h || x.dstHost === h).length : 0;
+    const vmCount = hasVms ? pairs.filter((x) => x.srcHost === h || x.dstHost === h).length : 0;
     const vms = Array.from(
       { length: vmCount },
       (_, i) => new Domain(ctx, h, `vm${i}`, 'vm', p.vmVcpus, true),

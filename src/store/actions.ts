@@ -1,5 +1,6 @@
+import { PKTGEN_DEFAULT_FRAME_BYTES, isPktgenFrame } from '../model/limits.ts';
+import { MODE_DESCRIPTORS } from '../model/modes.ts';
 import type { Mode, Op, Workload } from '../model/types.ts';
-import { PKTGEN_MODES } from '../model/scenario.ts';
 import type { AppStore, ChartTab } from './appStore.ts';
 import { SPEED_LIMITS, type Settings } from './settings.ts';
 
@@ -15,7 +16,7 @@ export function createActions(store: AppStore) {
       const s = store.getState().settings;
       // pktgen exists only where the poster ran it: other modes fall back to streaming.
       const workload: Workload =
-        s.workload === 'pktgen' && !PKTGEN_MODES.includes(mode) ? 'stream' : s.workload;
+        s.workload === 'pktgen' && !MODE_DESCRIPTORS[mode].pktgen ? 'stream' : s.workload;
       settings({ mode, workload, sizeBytes: workload !== s.workload ? 65536 : s.sizeBytes });
     },
     setOp(op: Op) {
@@ -25,8 +26,8 @@ export function createActions(store: AppStore) {
       const s = store.getState().settings;
       const patch: { -readonly [K in keyof Settings]?: Settings[K] } = { workload };
       if (workload === 'pktgen') {
-        if (!PKTGEN_MODES.includes(s.mode)) patch.mode = 'pv-tcp';
-        if (s.sizeBytes < 60 || s.sizeBytes > 9014) patch.sizeBytes = 1514;
+        if (!MODE_DESCRIPTORS[s.mode].pktgen) patch.mode = 'pv-tcp';
+        if (!isPktgenFrame(s.sizeBytes)) patch.sizeBytes = PKTGEN_DEFAULT_FRAME_BYTES;
       }
       settings(patch);
     },

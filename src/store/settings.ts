@@ -1,5 +1,7 @@
-import { DEFAULT_SCENARIO, LIMITS } from '../model/scenario.ts';
-import { MODES, OPS, WORKLOADS, type Mode, type Op, type Workload } from '../model/types.ts';
+import { DEFAULT_SCENARIO } from '../model/limits.ts';
+import { MODE_DESCRIPTORS } from '../model/modes.ts';
+import { PARAM_BY_NAME, type ParamName } from '../model/params.ts';
+import type { Mode, Op, Workload } from '../model/types.ts';
 
 /** What the user chose: all of it lives in the URL, so a reload or a shared link opens the same run. */
 export interface Settings {
@@ -31,9 +33,12 @@ export const DEFAULT_SETTINGS: Settings = {
   params: {},
 };
 
-export { LIMITS, MODES, OPS, WORKLOADS };
+/** A model constant as the run will use it: the user's change, or the schema's default. */
+export function paramValue(params: Settings['params'], name: ParamName): number {
+  return params[name] ?? PARAM_BY_NAME.get(name)!.default;
+}
 
-/** Modes without VMs run one pair. */
-export function hasVms(mode: Mode): boolean {
-  return mode !== 'native' && mode !== 'dom0';
+/** VM pairs (= VMs per host) a run of these settings has: one application per host without VMs. */
+export function pairsOf(s: Pick<Settings, 'mode' | 'vms'>): number {
+  return MODE_DESCRIPTORS[s.mode].hasVms ? s.vms : 1;
 }

@@ -2,7 +2,7 @@ import type { Mode } from '../model/types.ts';
 import { SweepClient } from '../worker/sweepClient.ts';
 import type { SweepRequest } from '../worker/sweeps.ts';
 import type { AppStore } from './appStore.ts';
-import { hasVms, type Settings } from './settings.ts';
+import { pairsOf, type Settings } from './settings.ts';
 
 /** The modes the sweep charts compare: the poster's two, and the chosen one if it is another. */
 export function chartModes(mode: Mode): Mode[] {
@@ -14,7 +14,7 @@ export function sweepRequestOf(s: Settings): SweepRequest {
   return {
     modes: chartModes(s.mode),
     op: s.op,
-    pairs: hasVms(s.mode) ? s.vms : 1,
+    pairs: pairsOf(s),
     window: s.window,
     seed: s.seed,
     params: s.params,

@@ -1,7 +1,8 @@
-import { MODES, OPS, WORKLOADS, type Mode } from '../model/types.ts';
+import { LIMITS, PKTGEN_DEFAULT_FRAME_BYTES, isPktgenFrame } from '../model/limits.ts';
+import { MODE_DESCRIPTORS, PKTGEN_MODES } from '../model/modes.ts';
+import { MODES, OPS, WORKLOADS } from '../model/types.ts';
 import { checkParam } from '../model/validate.ts';
-import { PKTGEN_MODES } from '../model/scenario.ts';
-import { DEFAULT_SETTINGS, LIMITS, SPEED_LIMITS, type Settings } from './settings.ts';
+import { DEFAULT_SETTINGS, SPEED_LIMITS, type Settings } from './settings.ts';
 
 /**
  * Settings ⇄ URL query. The format carries a version (`v`); later versions will upgrade older links
@@ -69,15 +70,18 @@ export function decodeSettings(search: string): Decoded {
     else params[name] = value;
   }
   s.params = params;
-  if (s.workload === 'pktgen' && !PKTGEN_MODES.includes(s.mode as Mode)) {
+  if (s.workload === 'pktgen' && !MODE_DESCRIPTORS[s.mode].pktgen) {
     problems.push(
       `pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode}: using the ${DEFAULT_SETTINGS.workload} workload.`,
     );
     s.workload = DEFAULT_SETTINGS.workload;
   }
-  if (s.workload === 'pktgen' && (s.sizeBytes < 60 || s.sizeBytes > 9014)) {
-    problems.push(`A pktgen frame is 60–9014 bytes, not ${s.sizeBytes}: using 1514.`);
-    s.sizeBytes = 1514;
+  if (s.workload === 'pktgen' && !isPktgenFrame(s.sizeBytes)) {
+    const { min, max } = LIMITS.pktgenFrameBytes;
+    problems.push(
+      `A pktgen frame is ${min}–${max} bytes, not ${s.sizeBytes}: using ${PKTGEN_DEFAULT_FRAME_BYTES}.`,
+    );
+    s.sizeBytes = PKTGEN_DEFAULT_FRAME_BYTES;
   }
   return { settings: s, problems };
 }

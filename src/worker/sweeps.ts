@@ -1,6 +1,6 @@
 import type { Category } from '../model/categories.ts';
 import { PKTGEN_SIZES, SWEEP_SIZES, sweepMessages } from '../model/figures.ts';
-import { PKTGEN_MODES } from '../model/scenario.ts';
+import { PKTGEN_MODES } from '../model/modes.ts';
 import { runScenario } from '../model/run.ts';
 import type { Mode, Op, Scenario } from '../model/types.ts';
 

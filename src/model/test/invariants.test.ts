@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../run.ts';
 import { allVcpus } from '../topology.ts';
 import { MODES, OPS, type Scenario } from '../types.ts';
-import { PKTGEN_MODES } from '../scenario.ts';
+import { MODE_DESCRIPTORS } from '../modes.ts';
 
 /** Small random scenarios over every mode, workload and operation. */
 const scenarios = fc
@@ -23,12 +23,12 @@ const scenarios = fc
     jitterPct: fc.constantFrom(0, 10),
   })
   .map(({ iotlbCache, dom0Vcpus, vmVcpus, coalUs, jitterPct, ...s }): Scenario => {
-    const workload = s.workload === 'pktgen' && !PKTGEN_MODES.includes(s.mode) ? 'stream' : s.workload;
+    const workload = s.workload === 'pktgen' && !MODE_DESCRIPTORS[s.mode].pktgen ? 'stream' : s.workload;
     return {
       ...s,
       workload: workload as Scenario['workload'],
       sizeBytes: workload === 'pktgen' ? Math.min(Math.max(s.sizeBytes, 60), 1514) : s.sizeBytes,
-      pairs: s.mode === 'native' || s.mode === 'dom0' ? 1 : s.pairs,
+      pairs: MODE_DESCRIPTORS[s.mode].hasVms ? s.pairs : 1,
       messages: workload === 'pktgen' ? s.messages * 20 : s.messages,
       params: { iotlbCache, dom0Vcpus, vmVcpus, coalUs, jitterPct },
     };

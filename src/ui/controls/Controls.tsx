@@ -1,39 +1,42 @@
-import type { Mode, Op, Workload } from '../../model/types.ts';
+import { LIMITS } from '../../model/limits.ts';
+import { MODE_DESCRIPTORS } from '../../model/modes.ts';
+import { PARAM_BY_NAME, type ParamName } from '../../model/params.ts';
+import { MODES, OPS, WORKLOADS, type Mode, type Op, type Workload } from '../../model/types.ts';
+import { checkParam } from '../../model/validate.ts';
 import { actions, useApp } from '../../store/index.ts';
-import {
-  LIMITS,
-  MODES,
-  OPS,
-  PARAM_BY_NAME,
-  PKTGEN_MODES,
-  WORKLOADS,
-  checkParam,
-} from '../../store/schema.ts';
+import { paramValue } from '../../store/settings.ts';
 import { Choice } from './Choice.tsx';
-import { MODE_LABELS, OP_LABELS, WORKLOAD_LABELS } from './labels.ts';
+import { OP_LABELS, WORKLOAD_LABELS } from './labels.ts';
 import { ModelConstants } from './ModelConstants.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SizeControl } from './SizeControl.tsx';
 
 const selectSettings = (s: { settings: import('../../store/index.ts').Settings }) => s.settings;
 
-/** A constant's current value (changed or default). */
-function param(params: Readonly<Record<string, number>>, name: string): number {
-  return params[name] ?? PARAM_BY_NAME.get(name)!.default;
+/** A whole number in `limit`, or a message naming the range. */
+function wholeIn(limit: { min: number; max: number }, what: string) {
+  return (v: number) =>
+    Number.isInteger(v) && v >= limit.min && v <= limit.max
+      ? null
+      : `a whole number${what}, ${limit.min}–${limit.max}`;
 }
 
 /** The choices a lecturer makes most: the path, the operation, the workload and the size. */
 export function QuickControls() {
   const s = useApp(selectSettings);
   const pktgen = s.workload === 'pktgen';
-  const limits = pktgen ? { min: 60, max: 9014 } : LIMITS.sizeBytes;
+  const limits = pktgen ? LIMITS.pktgenFrameBytes : LIMITS.sizeBytes;
   return (
     <div className="quick-controls">
       <Choice<Mode>
         legend="I/O path (? = what-if from the poster's open challenges)"
         name="mode"
         value={s.mode}
-        options={MODES.map((m) => ({ value: m, ...MODE_LABELS[m] }))}
+        options={MODES.map((m) => ({
+          value: m,
+          label: MODE_DESCRIPTORS[m].label,
+          title: MODE_DESCRIPTORS[m].explanation,
+        }))}
         onChange={actions.setMode}
       />
       <Choice<Op>
@@ -47,7 +50,7 @@ export function QuickControls() {
         legend="Workload"
         name="workload"
         value={s.workload}
-        options={WORKLOADS.filter((w) => w !== 'pktgen' || PKTGEN_MODES.includes(s.mode)).map((w) => ({
+        options={WORKLOADS.filter((w) => w !== 'pktgen' || MODE_DESCRIPTORS[s.mode].pktgen).map((w) => ({
           value: w,
           label: WORKLOAD_LABELS[w],
         }))}
@@ -67,8 +70,8 @@ export function QuickControls() {
 /** The rest of the settings: VMs, vCPUs, MTU, coalescing, the registration cache, the seed, every constant. */
 export function SettingsPanel() {
   const s = useApp(selectSettings);
-  const vmsAllowed = s.mode !== 'native' && s.mode !== 'dom0';
-  const setConst = (name: string) => (v: number) =>
+  const vmsAllowed = MODE_DESCRIPTORS[s.mode].hasVms;
+  const setConst = (name: ParamName) => (v: number) =>
     actions.setParam(name, v, PARAM_BY_NAME.get(name)!.default);
   return (
     <div className="controls">
@@ -79,9 +82,7 @@ export function SettingsPanel() {
             unit="VMs"
             testId="vms-input"
             value={s.vms}
-            validate={(v) =>
-              Number.isInteger(v) && v >= 1 && v <= 16 ? null : 'a whole number of VMs, 1–16'
-            }
+            validate={wholeIn(LIMITS.pairs, ' of VMs')}
             onCommit={actions.setVms}
           />
         )}
@@ -90,7 +91,7 @@ export function SettingsPanel() {
             label="In flight per pair"
             unit="msgs"
             value={s.window}
-            validate={(v) => (Number.isInteger(v) && v >= 1 && v <= 256 ? null : 'a whole number, 1–256')}
+            validate={wholeIn(LIMITS.window, '')}
             onCommit={actions.setWindow}
           />
         )}
@@ -99,7 +100,7 @@ export function SettingsPanel() {
         <NumberField
           label="Dom0 vCPUs"
           unit="vCPUs"
-          value={param(s.params, 'dom0Vcpus')}
+          value={paramValue(s.params, 'dom0Vcpus')}
           validate={(v) => checkParam('dom0Vcpus', v)}
           onCommit={setConst('dom0Vcpus')}
         />
@@ -107,7 +108,7 @@ export function SettingsPanel() {
           label="MTU (TCP)"
           unit="B"
           testId="mtu-input"
-          value={param(s.params, 'mtuBytes')}
+          value={paramValue(s.params, 'mtuBytes')}
           validate={(v) => checkParam('mtuBytes', v)}
           onCommit={setConst('mtuBytes')}
         />
@@ -117,7 +118,7 @@ export function SettingsPanel() {
           label="IRQ coalescing"
           unit="µs"
           testId="coal-input"
-          value={param(s.params, 'coalUs')}
+          value={paramValue(s.params, 'coalUs')}
           validate={(v) => checkParam('coalUs', v)}
           onCommit={setConst('coalUs')}
         />
@@ -125,7 +126,7 @@ export function SettingsPanel() {
           label="Seed"
           unit=""
           value={s.seed}
-          validate={(v) => (Number.isInteger(v) && v >= 0 && v < 2 ** 32 ? null : 'a whole number ≥ 0')}
+          validate={wholeIn(LIMITS.seed, '')}
           onCommit={actions.setSeed}
         />
       </div>
@@ -133,7 +134,7 @@ export function SettingsPanel() {
         <input
           type="checkbox"
           data-testid="iotlb-toggle"
-          checked={param(s.params, 'iotlbCache') === 1}
+          checked={paramValue(s.params, 'iotlbCache') === 1}
           onChange={(e) => actions.setParam('iotlbCache', e.target.checked ? 1 : 0, 1)}
         />
         Registration cache (IOTLB) keeps buffers mapped

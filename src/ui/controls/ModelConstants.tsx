@@ -1,5 +1,6 @@
 import { actions, useApp } from '../../store/index.ts';
-import { CALIBRATIONS, PARAMS, checkParam, type ParamSpec } from '../../store/schema.ts';
+import { CALIBRATIONS, PARAMS, type ParamSpec } from '../../model/params.ts';
+import { checkParam } from '../../model/validate.ts';
 import { NumberField } from './NumberField.tsx';
 
 const selectParams = (s: { settings: { params: Readonly<Record<string, number>> } }) => s.settings.params;

@@ -11,12 +11,12 @@ import {
   type TokenIndex,
 } from '../diagram/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
-import { hasVms } from '../../store/settings.ts';
+import { pairsOf, paramValue } from '../../store/settings.ts';
 import { useFrameLoop } from '../frameContext.ts';
 
 const selectMode = (s: AppState) => s.settings.mode;
-const selectVms = (s: AppState) => (hasVms(s.settings.mode) ? s.settings.vms : 1);
-const selectLink = (s: AppState) => s.settings.params.linkGbps ?? 10;
+const selectVms = (s: AppState) => pairsOf(s.settings);
+const selectLink = (s: AppState) => paramValue(s.settings.params, 'linkGbps');
 const selectComponents = (s: AppState) => s.components;
 
 /** Spans further back than this cannot put a token on screen any more. */

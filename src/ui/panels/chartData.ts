@@ -1,16 +1,12 @@
 import type { CpuPanel, LineSeries, TimeSeries } from '../../charts/index.ts';
-import type { Category, DomainKind } from '../../model/categories.ts';
-import type { Mode } from '../../model/types.ts';
+import { CATEGORIES, type Category, type DomainKind } from '../../model/categories.ts';
+import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import type { LiveSample } from '../../worker/liveRun.ts';
 import type { SweepPoint } from '../../worker/sweeps.ts';
-import { CATEGORIES } from '../../store/schema.ts';
-import { MODE_LABELS } from '../controls/labels.ts';
 
 /** Pure mappings from sweep points and live samples to chart props. */
 
 export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
-
-const modeLabel = (m: Mode) => MODE_LABELS[m].label;
 
 export function lineSeries(
   points: readonly SweepPoint[],
@@ -19,9 +15,11 @@ export function lineSeries(
 ): LineSeries[] {
   const ofKind = points.filter((p) => p.kind === kind);
   const modes = [...new Set(ofKind.map((p) => p.mode))];
+  // A mode is drawn in its own style on every chart, never by its position in the list.
   return modes.map((mode) => ({
     key: mode,
-    label: modeLabel(mode),
+    label: MODE_DESCRIPTORS[mode].label,
+    style: MODE_DESCRIPTORS[mode].style,
     points: ofKind.filter((p) => p.mode === mode).map((p) => ({ x: p.sizeBytes, y: y(p) })),
   }));
 }
@@ -41,7 +39,7 @@ export function cpuPanels(all: readonly SweepPoint[]): CpuPanel[] {
       const used = CATEGORY_ORDER.filter((c) => ps.some((p) => (p.cpuNs[row.key][c] ?? 0) > 0));
       return {
         row: row.label,
-        column: modeLabel(mode),
+        column: MODE_DESCRIPTORS[mode].label,
         sizes,
         stacks: used.map((c) => ({
           key: c,

@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { TimeSeriesChart, useElementSize } from '../../charts/index.ts';
+import { useApp, type AppState } from '../../store/index.ts';
+import { liveSeries } from './chartData.ts';
+
+const selectLive = (s: AppState) => s.liveSeries;
+
+/** The running simulation: throughput and CPU per domain over simulated time. */
+export function LiveChart() {
+  const samples = useApp(selectLive);
+  const [ref, { width, height }] = useElementSize();
+  const series = useMemo(() => liveSeries(samples), [samples]);
+  // CPU is in % of one core: a domain with several busy vCPUs goes past 100 %.
+  const cpuMax = useMemo(() => {
+    let max = 100;
+    for (const s of series)
+      if (s.axis === 'right') for (let i = 0; i < s.values.length; i++) max = Math.max(max, s.values[i]);
+    return Math.ceil(max / 50) * 50;
+  }, [series]);
+  return (
+    <div ref={ref} className="chart-fill" data-testid="chart-live" data-samples={samples.length}>
+      {samples.length === 0 && (
+        <p className="chart-wait">Press play: the running simulation is charted here.</p>
+      )}
+      {width > 0 && height > 0 && samples.length > 0 && (
+        <TimeSeriesChart
+          width={width}
+          height={height}
+          title="The running simulation"
+          xLabel="simulated time"
+          yLabel="throughput (MiB/s)"
+          yRightLabel="CPU (% of a core)"
+          yRightDomain={[0, cpuMax]}
+          series={series}
+          testId="live-chart"
+        />
+      )}
+    </div>
+  );
+}

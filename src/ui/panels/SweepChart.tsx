@@ -1,0 +1,43 @@
+import type { ComponentType } from 'react';
+import { useElementSize } from '../../charts/index.ts';
+import { paramValue } from '../../store/settings.ts';
+import { useApp, type AppState, type ChartTab } from '../../store/index.ts';
+import type { SweepChartProps } from './sweepCharts.tsx';
+
+const selectSweep = (s: AppState) => s.sweep;
+const selectSize = (s: AppState) => s.settings.sizeBytes;
+const selectLinkGbps = (s: AppState) => paramValue(s.settings.params, 'linkGbps');
+
+/** A chart of the sweep, sized to its tab, with a note while the first sweep is computed. */
+export function SweepChart({
+  tab,
+  chart: Chart,
+  cpuLog,
+}: {
+  tab: ChartTab;
+  chart: ComponentType<SweepChartProps>;
+  cpuLog: boolean;
+}) {
+  const sweep = useApp(selectSweep);
+  const sizeBytes = useApp(selectSize);
+  const linkGbps = useApp(selectLinkGbps);
+  const [ref, { width, height }] = useElementSize();
+  const points = sweep.points;
+  const ok = width > 0 && height > 0 && points.length > 0;
+  return (
+    <div ref={ref} className="chart-fill" data-testid={`chart-${tab}`} data-points={points.length}>
+      {!ok && <p className="chart-wait">Computing the sweep…</p>}
+      {ok && (
+        <Chart
+          width={width}
+          height={height}
+          points={points}
+          sizeBytes={sizeBytes}
+          stale={sweep.stale}
+          linkGbps={linkGbps}
+          cpuLog={cpuLog}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { MODE_DESCRIPTORS, PKTGEN_MODES } from '../../model/modes.ts';
+import { MODES, type Mode } from '../../model/types.ts';
+import type { ChartPoint } from '../../worker/sweeps.ts';
+import { lineSeries } from './chartData.ts';
+import { LatencyChart, PktgenChart, ThroughputChart, type SweepChartProps } from './sweepCharts.tsx';
+
+const SIZES = [64, 4096, 1 << 20];
+
+function point(kind: ChartPoint['kind'], mode: Mode, sizeBytes: number, y: number): ChartPoint {
+  return { kind, mode, sizeBytes, latencyUs: y, throughputMiBps: y, cpuNs: { dom0: {}, vm: {} } };
+}
+
+/** Every mode at every size (RDMA), and the pktgen modes in the reverse order, so positions differ. */
+const points: ChartPoint[] = [
+  ...MODES.flatMap((m, i) => SIZES.map((s) => point('rdma', m, s, 10 + i + s / 1000))),
+  ...[...PKTGEN_MODES].reverse().flatMap((m, i) => SIZES.map((s) => point('pktgen', m, s, 100 + i))),
+];
+
+const props: SweepChartProps = {
+  width: 900,
+  height: 500,
+  points,
+  sizeBytes: 4096,
+  stale: false,
+  linkGbps: 10,
+  cpuLog: false,
+};
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The stroke, dash and marker colour a chart draws a series in, and its legend swatch's. */
+function drawn(html: string, key: string) {
+  const group = html.slice(html.indexOf(`data-series="${key}"`));
+  const path = /<path[^>]*>/.exec(group)![0];
+  const legend = html.slice(html.indexOf(`data-legend-key="${key}"`));
+  const swatch = /<line[^>]*>/.exec(legend)![0];
+  return {
+    line: { color: attr(path, 'stroke'), dash: attr(path, 'stroke-dasharray') ?? '' },
+    legend: { color: attr(swatch, 'stroke'), dash: attr(swatch, 'stroke-dasharray') ?? '' },
+  };
+}
+
+describe('a mode has one style on every chart', () => {
+  it('series built from the sweep carry their mode’s descriptor style, whatever their position', () => {
+    for (const kind of ['rdma', 'pktgen'] as const) {
+      for (const s of lineSeries(points, (p) => p.throughputMiBps, kind)) {
+        expect(s.style, `${kind} ${s.key}`).toEqual(MODE_DESCRIPTORS[s.key as Mode].style);
+        expect(s.label).toBe(MODE_DESCRIPTORS[s.key as Mode].label);
+      }
+    }
+  });
+
+  it('draws each mode’s line and legend swatch in its descriptor’s colour and dash on throughput, latency and pktgen', () => {
+    const charts = {
+      throughput: renderToStaticMarkup(<ThroughputChart {...props} />),
+      latency: renderToStaticMarkup(<LatencyChart {...props} />),
+      pktgen: renderToStaticMarkup(<PktgenChart {...props} />),
+    };
+    for (const [name, html] of Object.entries(charts)) {
+      const modes = name === 'pktgen' ? PKTGEN_MODES : MODES;
+      for (const mode of modes) {
+        const { color, dash } = MODE_DESCRIPTORS[mode].style;
+        const d = drawn(html, mode);
+        expect(d.line, `${name} ${mode}`).toEqual({ color, dash });
+        expect(d.legend, `${name} ${mode} legend`).toEqual({ color, dash });
+      }
+    }
+    // The case that drifted: pv-tcp is one colour on Throughput and on pktgen.
+    expect(drawn(charts.throughput, 'pv-tcp').line.color).toBe(drawn(charts.pktgen, 'pv-tcp').line.color);
+  });
+
+  it('gives every mode a colour, a marker and a dash of its own', () => {
+    const styles = MODES.map((m) => MODE_DESCRIPTORS[m].style);
+    for (const k of ['color', 'marker', 'dash'] as const)
+      expect(new Set(styles.map((s) => s[k])).size, k).toBe(MODES.length);
+  });
+});

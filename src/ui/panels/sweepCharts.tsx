@@ -1,0 +1,123 @@
+import { useMemo } from 'react';
+import { CpuBreakdownPanels, LineChart } from '../../charts/index.ts';
+import { NS_PER_S, mibPerSec } from '../../lib/units.ts';
+import { POSTER } from '../../model/poster.ts';
+import type { ChartPoint } from '../../worker/sweeps.ts';
+import { CATEGORY_ORDER, cpuPanels, lineSeries } from './chartData.ts';
+
+/** What every sweep chart is drawn from: the sweep's points and the settings they are read against. */
+export interface SweepChartProps {
+  readonly width: number;
+  readonly height: number;
+  readonly points: readonly ChartPoint[];
+  /** The chosen message size: a marker on every chart. */
+  readonly sizeBytes: number;
+  /** Recomputing: the old curves stay, dimmed. */
+  readonly stale: boolean;
+  readonly linkGbps: number;
+  readonly cpuLog: boolean;
+}
+
+/** The wire's raw rate as a horizontal line, so a curve can be read against what the link can carry. */
+function useWireLine(linkGbps: number) {
+  return useMemo(
+    () => [{ y: mibPerSec((linkGbps * 1e9) / 8, NS_PER_S), label: `${linkGbps} GbE wire` }],
+    [linkGbps],
+  );
+}
+
+export function CpuChart({ width, height, points, sizeBytes, stale, cpuLog }: SweepChartProps) {
+  const panels = useMemo(() => cpuPanels(points), [points]);
+  return (
+    <CpuBreakdownPanels
+      width={width}
+      height={height}
+      title="CPU time per RDMA write, by domain and subsystem"
+      panels={panels}
+      categoryOrder={CATEGORY_ORDER}
+      markerX={sizeBytes}
+      stale={stale}
+      yLabel="CPU per message (µs)"
+      yLog={cpuLog}
+    />
+  );
+}
+
+export function ThroughputChart({ width, height, points, sizeBytes, stale, linkGbps }: SweepChartProps) {
+  const series = useMemo(() => lineSeries(points, (p) => p.throughputMiBps), [points]);
+  const wire = useWireLine(linkGbps);
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      title="Streaming throughput vs message size"
+      xLabel="message size"
+      yLabel="throughput (MiB/s)"
+      series={series}
+      referenceLines={wire}
+      markerX={sizeBytes}
+      stale={stale}
+      testId="throughput-chart"
+    />
+  );
+}
+
+export function PktgenChart({ width, height, points, sizeBytes, stale, linkGbps }: SweepChartProps) {
+  const series = useMemo(() => lineSeries(points, (p) => p.throughputMiBps, 'pktgen'), [points]);
+  const wire = useWireLine(linkGbps);
+  const vifCap = useMemo(
+    () => [
+      {
+        x: POSTER.vifCapFrameBytes,
+        y: POSTER.vifCapMiBps,
+        label: `poster: ${POSTER.vifCapMiBps} MiB/s`,
+        series: POSTER.vifCapMode,
+      },
+    ],
+    [],
+  );
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      title="pktgen: socket-buffer production rate vs frame size"
+      xLabel="frame size"
+      yLabel="rate (MiB/s)"
+      series={series}
+      referenceLines={wire}
+      referencePoints={vifCap}
+      markerX={sizeBytes}
+      stale={stale}
+      testId="pktgen-chart"
+    />
+  );
+}
+
+export function LatencyChart({ width, height, points, sizeBytes, stale }: SweepChartProps) {
+  const series = useMemo(() => lineSeries(points, (p) => p.latencyUs), [points]);
+  // The poster's one-way latencies are for a small message: drawn at the sweep's smallest size.
+  const posterPoints = useMemo(() => {
+    const x = Math.min(...series.flatMap((s) => s.points.map((p) => p.x)));
+    return Object.entries(POSTER.latencyUs).map(([mode, y]) => ({
+      x,
+      y,
+      label: `poster: ${y} µs`,
+      series: mode,
+    }));
+  }, [series]);
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      title="One-way latency vs message size"
+      xLabel="message size"
+      yLabel="latency (µs)"
+      yLog
+      series={series}
+      referencePoints={posterPoints}
+      markerX={sizeBytes}
+      stale={stale}
+      testId="latency-chart"
+    />
+  );
+}
