@@ -1,3 +1,4 @@
+import { mibPerSec } from '../lib/units.ts';
 import type { Category, DomainKind } from './categories.ts';
 import type { ModelRun } from './run.ts';
 import { allVcpus } from './topology.ts';
@@ -5,7 +6,6 @@ import type { RunResult } from './types.ts';
 import { changedParams } from './validate.ts';
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-const MIB = 1024 * 1024;
 
 /**
  * Turns what a run recorded into its result. Latency, throughput, CPU per message and the busy
@@ -61,8 +61,7 @@ export function collectResult(run: ModelRun): RunResult {
   const lat = rec.latencyNs;
   const sketch = rec.latencySketch;
   const us = (ns: number) => (Number.isFinite(ns) && lat.count > 0 ? round(ns / 1000) : 0);
-  const seconds = measuredNs / 1e9;
-  const mibps = (bytes: number) => (seconds > 0 ? round(bytes / MIB / seconds, 2) : 0);
+  const mibps = (bytes: number) => round(mibPerSec(bytes, measuredNs), 2);
   const tracksLatency = scenario.workload !== 'pktgen';
   return {
     mode: scenario.mode,
