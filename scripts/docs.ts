@@ -1,9 +1,11 @@
 /**
  * Regenerates the generated parts of docs/model.md: the parameter table (from the schema) and the
- * model-vs-poster table (from runs of the model). `npm run docs` writes; `--check` fails on drift.
+ * model-vs-poster table (from runs of the model), and docs/validation.md whole (from `validate`).
+ * `npm run docs` writes; `--check` fails on drift.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { paramTable, posterTable, replaceBetween } from './docsTables.ts';
+import { validationMarkdown } from './validationDoc.ts';
 
 const file = new URL('../docs/model.md', import.meta.url);
 const before = readFileSync(file, 'utf8');
@@ -17,4 +19,18 @@ if (process.argv.includes('--check')) {
 } else {
   writeFileSync(file, after);
   console.log('docs/model.md written');
+}
+
+const validationFile = new URL('../docs/validation.md', import.meta.url);
+const validationBefore = existsSync(validationFile) ? readFileSync(validationFile, 'utf8') : '';
+const validationAfter = `${validationMarkdown()}\n`;
+if (process.argv.includes('--check')) {
+  if (validationAfter !== validationBefore) {
+    console.error('docs/validation.md is out of date: run `npm run docs`');
+    process.exit(1);
+  }
+  console.log('docs/validation.md is up to date');
+} else {
+  writeFileSync(validationFile, validationAfter);
+  console.log('docs/validation.md written');
 }

@@ -5,6 +5,7 @@ import { MODES, type Mode, type RunResult } from '../model/types.ts';
 import { UsageError, has, parseFlags } from './args.ts';
 import { SCENARIO_FLAGS, paramFlags, scenarioFrom, sizeList, sizeValue } from './scenarioFlags.ts';
 import { formatCsv, formatTable } from './table.ts';
+import { validateCommand, type CommandOutput } from './validateCommand.ts';
 
 export const USAGE = `usage: npm run sim -- <command> [flags]
 
@@ -15,6 +16,8 @@ commands:
           --mode may list several modes (pv-tcp,zero-copy); --csv or --json
   figure  pktgen|throughput|latency|cpu|all [--set name=value ...] [--calibration A|B] [--json]
   params  the model's constants with units, ranges, defaults and sources [--json]
+  validate  the model beside published results, with tolerances (docs/validation.md) [--json];
+          exits 1 when a required row fails
 
 modes: ${MODES.join(', ')}`;
 
@@ -30,13 +33,21 @@ export function execute(argv: readonly string[]): string {
       return figureCommand(rest);
     case 'params':
       return paramsCommand(rest);
+    case 'validate':
+      return validateCommand(rest).output;
     case undefined:
     case 'help':
     case '--help':
       return USAGE;
     default:
-      throw new UsageError(`unknown command "${command}"; allowed: run, sweep, figure, params`);
+      throw new UsageError(`unknown command "${command}"; allowed: run, sweep, figure, params, validate`);
   }
+}
+
+/** Like `execute`, with the exit status the command asks for (`validate` fails on a required row). */
+export function executeWithStatus(argv: readonly string[]): CommandOutput {
+  if (argv[0] === 'validate') return validateCommand(argv.slice(1));
+  return { output: execute(argv), exitCode: 0 };
 }
 
 function guarded<T>(f: () => T): T {
