@@ -1,4 +1,13 @@
-import { FIGURE_NAMES, figureScenario, figureTable, sweep, type FigureName } from '../model/figures.ts';
+import {
+  DEFAULT_FIGURE_SETTINGS,
+  FIGURE_NAMES,
+  cpuTotalNs,
+  figureTable,
+  runFigurePoints,
+  sweep,
+  type FigureName,
+} from '../model/figures.ts';
+import { FIGURE_MESSAGES } from '../model/measure.ts';
 import { PARAMS } from '../model/params.ts';
 import { ScenarioInvalid, runScenario } from '../model/run.ts';
 import { MODES, type Mode, type RunResult } from '../model/types.ts';
@@ -92,8 +101,10 @@ function sweepCommand(argv: readonly string[]): string {
     positional: p.positional,
     values: new Map([...p.values].filter(([k]) => k !== 'mode')),
   };
-  const base = scenarioFrom(withoutMode, sizes[0]);
-  const points = guarded(() => sweep(base, modes, sizes, withoutMode.values.has('messages')));
+  const given = scenarioFrom(withoutMode, sizes[0]);
+  // Without --messages, a sweep measures as the figures do: the same count at every size.
+  const messages = withoutMode.values.has('messages') ? given.messages : FIGURE_MESSAGES[given.workload];
+  const points = guarded(() => sweep({ ...given, messages }, modes, sizes));
   if (has(p, 'json'))
     return JSON.stringify(
       points.map((x) => x.result),
@@ -138,8 +149,7 @@ function figureCommand(argv: readonly string[]): string {
   const names: FigureName[] = name === 'all' ? [...FIGURE_NAMES] : [name as FigureName];
   const tables = guarded(() =>
     names.map((n) => {
-      const { base, modes, sizes } = figureScenario(n, params, seed);
-      return figureTable(n, sweep(base, modes, sizes));
+      return figureTable(n, runFigurePoints(n, { ...DEFAULT_FIGURE_SETTINGS, params, seed }));
     }),
   );
   if (has(p, 'json')) return JSON.stringify(name === 'all' ? tables : tables[0], null, 2);
@@ -155,9 +165,8 @@ function paramsCommand(argv: readonly string[]): string {
   );
 }
 
-function cpuUs(r: RunResult, domain: 'vm' | 'dom0'): number {
-  const sum = Object.values(r.cpuNsPerMessage[domain] ?? {}).reduce((a: number, b) => a + (b ?? 0), 0);
-  return Number((sum / 1000).toFixed(2));
+function cpuUs(r: RunResult, row: 'vm' | 'dom0'): number {
+  return Number((cpuTotalNs(r, row) / 1000).toFixed(2));
 }
 
 function describeRun(r: RunResult): string {

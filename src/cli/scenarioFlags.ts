@@ -68,7 +68,7 @@ export function scenarioFrom(p: Parsed, sizeBytes: number): Scenario {
     messages: intFlag(
       p,
       'messages',
-      defaultMessages(workload, sizeBytes),
+      defaultMessages(workload),
       LIMITS.messages.min,
       LIMITS.messages.max,
     ),

@@ -4,12 +4,12 @@ import type { MeasurePlan } from './workloads/recorder.ts';
 /**
  * Deliveries per pair before the steady-state window may open. Benchmarks register their buffers
  * and fill their pipelines before timing: a ping-pong pair warms both directions twice; a stream
- * uses every buffer slot twice (each slot's first message pays its registration) plus two; pktgen
+ * uses every buffer slot once (each slot's first message pays its registration) and two more; pktgen
  * fills the vif and NIC rings (a few hundred packets) before its rate settles.
  */
 export function warmupMessages(workload: Workload, window: number): number {
   if (workload === 'pingpong') return 4;
-  if (workload === 'stream') return 2 * window + 2;
+  if (workload === 'stream') return window + 2;
   return 1024;
 }
 
@@ -17,3 +17,12 @@ export function warmupMessages(workload: Workload, window: number): number {
 export function measurePlan(workload: Workload, window: number, pairs: number, messages: number): MeasurePlan {
   return { pairs, warmupPerPair: warmupMessages(workload, window), measuredTotal: pairs * messages };
 }
+
+/** Measured messages per pair of a bare `run` (the same at every size). */
+export const RUN_MESSAGES: Record<Workload, number> = { pingpong: 200, stream: 64, pktgen: 5000 };
+
+/**
+ * Measured messages per pair of every figure point, the same at every size: enough for Little's
+ * law to hold within a few per cent over the window, few enough that a whole figure stays quick.
+ */
+export const FIGURE_MESSAGES: Record<Workload, number> = { pingpong: 16, stream: 16, pktgen: 2000 };

@@ -1,16 +1,12 @@
 import { LIMITS } from './limits.ts';
+import { RUN_MESSAGES } from './measure.ts';
 import { MODE_DESCRIPTORS, PKTGEN_MODES } from './modes.ts';
 import { MODES, OPS, WORKLOADS, type Scenario } from './types.ts';
 import { checkParam } from './validate.ts';
 
-/**
- * Messages per pair when none are given: enough for steady state, few enough to stay quick.
- * Streams move about 8 MiB per pair (at least 64 messages); pktgen sends 20,000 packets.
- */
-export function defaultMessages(workload: Scenario['workload'], sizeBytes: number): number {
-  if (workload === 'pktgen') return 20_000;
-  if (workload === 'pingpong') return 200;
-  return Math.max(16, Math.min(2000, Math.ceil((8 * 1024 * 1024) / Math.max(1, sizeBytes))));
+/** Measured messages per pair when none are given (the same at every size; see measure.ts). */
+export function defaultMessages(workload: Scenario['workload']): number {
+  return RUN_MESSAGES[workload];
 }
 
 export interface ScenarioError {

@@ -1,4 +1,4 @@
-import type { SweepPoint, SweepRequest } from './sweeps.ts';
+import type { ChartPoint, SweepRequest } from './sweeps.ts';
 
 /** Messages from the page to the sweep worker. */
 export type ToWorker =
@@ -8,5 +8,5 @@ export type ToWorker =
 /** Messages from the sweep worker to the page. */
 export type FromWorker =
   | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
-  | { readonly kind: 'result'; readonly id: number; readonly points: SweepPoint[] }
+  | { readonly kind: 'result'; readonly id: number; readonly points: ChartPoint[] }
   | { readonly kind: 'error'; readonly id: number; readonly message: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SweepClient } from './sweepClient.ts';
-import type { SweepPoint } from './sweeps.ts';
+import type { ChartPoint } from './sweeps.ts';
 
 const request = {
   modes: ['zero-copy' as const],
@@ -17,7 +17,7 @@ describe('SweepClient without a worker', () => {
     // Node has no Worker: the client must fall back rather than fail.
     const client = new SweepClient();
     expect(client.inThread).toBe(true);
-    const results: { tag: string; points: SweepPoint[] }[] = [];
+    const results: { tag: string; points: ChartPoint[] }[] = [];
     const progress: number[] = [];
     const done = new Promise<void>((resolve, reject) => {
       client.request(request, {

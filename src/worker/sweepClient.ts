@@ -1,10 +1,10 @@
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SweepRunner } from './sweepRunner.ts';
-import type { SweepPoint, SweepRequest } from './sweeps.ts';
+import type { ChartPoint, SweepRequest } from './sweeps.ts';
 
 export interface SweepCallbacks {
   onProgress(done: number, total: number): void;
-  onResult(points: SweepPoint[]): void;
+  onResult(points: ChartPoint[]): void;
   onError(message: string): void;
 }
 

@@ -1,5 +1,5 @@
 import type { FromWorker } from './protocol.ts';
-import { sweepLength, sweepPoint, type SweepPoint, type SweepRequest } from './sweeps.ts';
+import { sweepLength, sweepPoint, type ChartPoint, type SweepRequest } from './sweeps.ts';
 
 /**
  * Runs a sweep point by point, yielding between points so a newer request can cancel it. The same
@@ -16,7 +16,7 @@ export class SweepRunner {
   start(id: number, request: SweepRequest): void {
     this.current = id;
     const total = sweepLength(request);
-    const points: SweepPoint[] = [];
+    const points: ChartPoint[] = [];
     const step = (i: number) => {
       if (this.current !== id) return; // superseded
       if (i === total) {

@@ -1,34 +1,38 @@
 import type { Category } from '../model/categories.ts';
-import { PKTGEN_SIZES, SWEEP_SIZES, sweepMessages } from '../model/figures.ts';
+import {
+  PKTGEN_SIZES,
+  SWEEP_SIZES,
+  cpuByCategory,
+  figureRun,
+  type FigureSettings,
+} from '../model/figures.ts';
 import { PKTGEN_MODES } from '../model/modes.ts';
 import { runScenario } from '../model/run.ts';
-import type { Mode, Op, Scenario } from '../model/types.ts';
+import type { Mode } from '../model/types.ts';
 
-/** What the sweep charts need of one run. */
-export interface SweepPoint {
+/**
+ * What the sweep charts need of one mode at one size. Every number comes from the model's figure
+ * runs (`figureRun`), the same runs the command line's `figure` makes, so both agree to the digit.
+ */
+export interface ChartPoint {
   /** `rdma`: the RDMA benchmark at a message size; `pktgen`: socket-buffer production at a frame size. */
   readonly kind: 'rdma' | 'pktgen';
   readonly mode: Mode;
   readonly sizeBytes: number;
-  /** One-way latency of a lone message (ping-pong), µs. */
+  /** One-way latency (ping-pong), mean over the steady-state window, µs. */
   readonly latencyUs: number;
-  /** Streaming throughput, MiB/s. */
+  /** Streaming (or pktgen) throughput over the steady-state window, MiB/s. */
   readonly throughputMiBps: number;
-  /** CPU per message, one write at a time, ns by category. */
+  /** CPU per message, one write at a time, ns by category: the driver domain (`dom0`) and the guest. */
   readonly cpuNs: {
     readonly dom0: Partial<Record<Category, number>>;
     readonly vm: Partial<Record<Category, number>>;
   };
 }
 
-/** A sweep request: the settings the charts depend on. */
-export interface SweepRequest {
+/** A sweep request: the modes to draw and the settings the figures depend on. */
+export interface SweepRequest extends FigureSettings {
   readonly modes: readonly Mode[];
-  readonly op: Op;
-  readonly pairs: number;
-  readonly window: number;
-  readonly seed: number;
-  readonly params: Record<string, number>;
   readonly sizes?: readonly number[];
 }
 
@@ -40,20 +44,10 @@ export function sweepLength(r: SweepRequest): number {
 }
 
 /** The poster's pktgen figure: each pktgen mode at each frame size. */
-function pktgenPoint(r: SweepRequest, i: number): SweepPoint {
+function pktgenPoint(r: SweepRequest, i: number): ChartPoint {
   const mode = PKTGEN_MODES[Math.floor(i / PKTGEN_SIZES.length)];
   const sizeBytes = PKTGEN_SIZES[i % PKTGEN_SIZES.length];
-  const result = runScenario({
-    mode,
-    workload: 'pktgen',
-    op: 'write',
-    sizeBytes,
-    pairs: 1,
-    window: 1,
-    messages: sweepMessages('pktgen', sizeBytes),
-    seed: r.seed,
-    params: r.params,
-  });
+  const result = runScenario(figureRun('pktgen', mode, sizeBytes, r));
   return {
     kind: 'pktgen',
     mode,
@@ -64,43 +58,22 @@ function pktgenPoint(r: SweepRequest, i: number): SweepPoint {
   };
 }
 
-/** Computes point `i` of a request: a latency run, a stream run and a CPU run of one mode and size. */
-export function sweepPoint(r: SweepRequest, i: number): SweepPoint {
+/** Computes point `i` of a request: the latency, throughput and CPU figures' runs of one mode and size. */
+export function sweepPoint(r: SweepRequest, i: number): ChartPoint {
   const sizes = sweepSizes(r);
   const rdmaPoints = r.modes.length * sizes.length;
   if (i >= rdmaPoints) return pktgenPoint(r, i - rdmaPoints);
   const mode = r.modes[Math.floor(i / sizes.length)];
   const sizeBytes = sizes[i % sizes.length];
-  const pairs = mode === 'native' || mode === 'dom0' ? 1 : r.pairs;
-  const base: Scenario = {
-    mode,
-    workload: 'pingpong',
-    op: r.op,
-    sizeBytes,
-    pairs,
-    window: r.window,
-    messages: 1,
-    seed: r.seed,
-    params: r.params,
-  };
-  const latency = runScenario({ ...base, messages: sweepMessages('pingpong', sizeBytes) });
-  const stream = runScenario({ ...base, workload: 'stream', messages: sweepMessages('stream', sizeBytes) });
-  const cpu = runScenario({
-    ...base,
-    workload: 'stream',
-    window: 1,
-    pairs: 1,
-    messages: Math.max(2, Math.min(16, Math.ceil((1 << 20) / sizeBytes))),
-  });
+  const latency = runScenario(figureRun('latency', mode, sizeBytes, r));
+  const stream = runScenario(figureRun('throughput', mode, sizeBytes, r));
+  const cpu = runScenario(figureRun('cpu', mode, sizeBytes, r));
   return {
     kind: 'rdma',
     mode,
     sizeBytes,
     latencyUs: latency.latencyUs.mean,
     throughputMiBps: stream.throughputMiBps,
-    cpuNs: {
-      dom0: cpu.cpuNsPerMessage.dom0 ?? cpu.cpuNsPerMessage.linux ?? {},
-      vm: cpu.cpuNsPerMessage.vm ?? {},
-    },
+    cpuNs: { dom0: cpuByCategory(cpu, 'dom0'), vm: cpuByCategory(cpu, 'vm') },
   };
 }
