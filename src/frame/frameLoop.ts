@@ -1,5 +1,5 @@
 import type { AppStore } from '../store/appStore.ts';
-import type { LiveRun } from '../worker/liveRun.ts';
+import type { LiveRun } from '../live/index.ts';
 import { LiveController } from './liveController.ts';
 
 /** Longest wall-clock step one frame may take: a hidden tab or a breakpoint never bursts. */
@@ -139,23 +139,10 @@ export class FrameLoop {
 
   private publish(): void {
     const live = this.live;
-    const rec = live.run.recorder;
-    const series = live.series;
-    const lat = rec.latencyNs;
-
     this.store.setState({
-      readout: {
-        nowNs: live.nowNs,
-        events: live.events,
-        delivered: rec.messagesDelivered,
-        latencyUs: lat.count > 0 ? lat.mean / 1000 : 0,
-        // Averaged since the start: per-sample rates at slow motion are all-or-nothing.
-        throughputMiBps:
-          rec.lastDeliveryNs > 0 ? rec.bytesDelivered / 2 ** 20 / (rec.lastDeliveryNs / 1e9) : 0,
-        ended: live.nextEventNs === Infinity,
-      },
+      readout: live.readout(),
       components: live.components(),
-      liveSeries: series.slice(),
+      liveSeries: live.series.slice(),
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { Scenario } from '../model/types.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { pairsOf, type Settings } from '../store/settings.ts';
-import { LiveRun } from '../worker/liveRun.ts';
+import { LiveRun } from '../live/index.ts';
 
 /** The scenario the live view animates for these settings. */
 export function liveScenario(s: Settings): Scenario {

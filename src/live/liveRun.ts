@@ -1,50 +1,50 @@
 import { Replay } from '../engine/replay.ts';
+import type { Simulator } from '../engine/simulator.ts';
 import type { SpanRecord } from '../engine/trace.ts';
-import type { DomainKind } from '../model/categories.ts';
 import { createRun, type ModelRun } from '../model/run.ts';
-import { allVcpus } from '../model/topology.ts';
 import type { Scenario } from '../model/types.ts';
+import { liveComponents, type LiveComponents } from './liveComponents.ts';
+import { LiveSamples, type LiveSample } from './liveSamples.ts';
+import { MessageLog } from './messageLog.ts';
+import { latencyReadout, throughputReadout, type LiveReadout } from './readout.ts';
 
 /** Trace records the live view keeps: enough for the screen and the journeys of recent messages. */
 const LIVE_TRACE_CAPACITY = 60_000;
 /** Live runs go on until the user stops them: this many messages per pair (pktgen: packets). */
 const LIVE_MESSAGES = 100_000;
-const MAX_SAMPLES = 600;
-/** Throughput is averaged over this many sample intervals: data arrive in whole messages. */
-const RATE_WINDOW_SAMPLES = 10;
 
-/** One point of the "running simulation" chart. */
-export interface LiveSample {
-  readonly tNs: number;
-  readonly throughputMiBps: number;
-  /** Busy cores of each domain kind over the interval (1 = one core's worth). */
-  readonly cpuCores: Partial<Record<DomainKind, number>>;
+/** One message's journey as far as the trace holds it, and whether the message has arrived. */
+export interface JourneyView {
+  readonly id: number;
+  /** Its spans, in time order. */
+  readonly spans: SpanRecord[];
+  /** When its data arrived; null while in flight, or when the workload does not say (pktgen). */
+  readonly arrivedNs: number | null;
+  /** False when the workload does not report arrivals per message (pktgen counts packets only). */
+  readonly tracked: boolean;
+  /** From its first span to its arrival, ns; null while in flight or untracked. */
+  readonly endToEndNs: number | null;
+  /** From its first span to now, ns (how long it has been on its way). */
+  readonly sinceStartNs: number;
 }
 
-/** What the diagram shows on its components at the current time. */
-export interface LiveComponents {
-  /** Busy (1) or idle (0) per vCPU, e.g. `h0/dom0/vcpu1`. */
-  readonly cpuBusy: Record<string, number>;
-  readonly rings: Record<string, { used: number; slots: number }>;
-  /** Whether an event is pending for a domain, e.g. `h0/dom0`. */
-  readonly evtchnPending: Record<string, boolean>;
-  readonly dmaActive: Record<string, boolean>;
-  readonly iotlb: Record<string, 'hit' | 'miss' | null>;
+interface LiveState {
+  readonly sim: Simulator;
+  readonly run: ModelRun;
+  readonly log: MessageLog;
 }
 
 /**
  * The run the visualizer animates, on the main thread: it advances to a simulated time (a bounded
- * number of events per call), steps one event at a time, and steps back by replaying from the seed.
+ * number of events per call), steps one event at a time, steps back by replaying from the seed,
+ * and says what it measured through `readout()`, the spans and the journeys.
  */
 export class LiveRun {
-  private readonly replay: Replay<ModelRun>;
-  private samples: LiveSample[] = [];
+  private readonly replay: Replay<LiveState>;
+  private readonly samples = new LiveSamples();
   /** Spans recently written (the trace's subscribers see them as they come), for drawing tokens. */
   private recent: SpanRecord[] = [];
   private recentVersion = 0;
-  private lastSample = { tNs: 0, bytes: 0, busy: new Map<string, number>() };
-  /** (time, bytes delivered) at the last few samples, for a sliding-window rate. */
-  private rateWindow: { tNs: number; bytes: number }[] = [];
 
   constructor(readonly scenario: Scenario) {
     const live: Scenario = { ...scenario, messages: LIVE_MESSAGES, traceCapacity: LIVE_TRACE_CAPACITY };
@@ -58,7 +58,8 @@ export class LiveRun {
           this.recentVersion++;
         }
       });
-      return run;
+      const log = new MessageLog(run.recorder);
+      return { sim: run.sim, run, log };
     });
   }
 
@@ -79,8 +80,8 @@ export class LiveRun {
     return this.recent;
   }
 
-  get run(): ModelRun {
-    return this.replay.run;
+  private get run(): ModelRun {
+    return this.replay.run.run;
   }
 
   get nowNs(): number {
@@ -96,6 +97,11 @@ export class LiveRun {
     return this.run.sim.nextEventTime();
   }
 
+  /** Messages (pktgen: packets) issued so far; their ids are 0 to this − 1. */
+  get messagesIssued(): number {
+    return this.run.recorder.messagesIssued;
+  }
+
   /**
    * Runs events up to `targetNs`, at most `maxEvents` of them, sampling the live chart every
    * `sampleEveryNs`. Returns the time reached (below the target when the event budget ran out).
@@ -105,10 +111,10 @@ export class LiveRun {
     let budget = maxEvents;
     while (budget > 0) {
       const next = sim.nextEventTime();
-      const sampleAt = this.lastSample.tNs + sampleEveryNs;
+      const sampleAt = this.samples.nextAt(sampleEveryNs);
       if (sampleAt <= targetNs && sampleAt <= next) {
         sim.runUntil(sampleAt);
-        this.sample();
+        this.samples.sample(this.run);
         continue;
       }
       if (next > targetNs) {
@@ -129,25 +135,38 @@ export class LiveRun {
   /** Back to just before the last event, by replay. */
   stepBack(): boolean {
     const moved = this.replay.stepBack();
-    this.trimSamples();
+    this.samples.trim(this.run);
     return moved;
   }
 
   /** Back (or forward) to simulated time `tNs`, by replay. */
   seek(tNs: number): void {
     this.replay.toTime(tNs);
-    this.trimSamples();
+    this.samples.trim(this.run);
   }
 
   reset(): void {
     this.replay.reset();
-    this.samples = [];
-    this.rateWindow = [];
-    this.lastSample = { tNs: 0, bytes: 0, busy: new Map() };
+    this.samples.reset();
   }
 
   get series(): readonly LiveSample[] {
-    return this.samples;
+    return this.samples.series;
+  }
+
+  /** The numbers the page shows beside the diagram, each with what it is. */
+  readout(): LiveReadout {
+    const { run, log } = this.replay.run;
+    const { scenario, recorder: rec, sim } = run;
+    return {
+      nowNs: sim.now,
+      events: sim.eventsProcessed,
+      ended: sim.nextEventTime() === Infinity,
+      delivered: rec.messagesDelivered,
+      deliveredLabel: scenario.workload === 'pktgen' ? 'packets delivered' : 'messages delivered',
+      latency: scenario.workload === 'pktgen' ? null : latencyReadout(scenario, rec, log),
+      throughput: throughputReadout(rec, sim.now),
+    };
   }
 
   /** Spans that overlap [fromNs, toNs], for drawing tokens. */
@@ -159,73 +178,33 @@ export class LiveRun {
     return out;
   }
 
-  /** Every span of one message that the trace still holds, in time order. */
-  journey(messageId: number): SpanRecord[] {
-    const out: SpanRecord[] = [];
-    for (const r of this.run.sim.trace.records())
-      if (r.kind === 'span' && r.messageId === messageId) out.push(r);
-    return out.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
+  /** One message's journey: every span of it the trace still holds, and whether it has arrived. */
+  journey(messageId: number): JourneyView {
+    const { run, log } = this.replay.run;
+    const spans: SpanRecord[] = [];
+    for (const r of run.sim.trace.records())
+      if (r.kind === 'span' && r.messageId === messageId) spans.push(r);
+    spans.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
+    const tracked = run.scenario.workload !== 'pktgen';
+    const arrivedNs = tracked ? log.arrivalNs(messageId) : -1;
+    const startNs = spans.length > 0 ? spans[0].startNs : run.sim.now;
+    const arrived = arrivedNs >= 0;
+    return {
+      id: messageId,
+      spans,
+      arrivedNs: arrived ? arrivedNs : null,
+      tracked,
+      endToEndNs: arrived ? arrivedNs - startNs : null,
+      sinceStartNs: run.sim.now - startNs,
+    };
   }
 
-  /** The most recent message whose delivery completed, or -1. */
+  /** The most recent message whose data arrived, or -1. */
   lastDeliveredMessage(): number {
     return this.run.recorder.lastDeliveredId;
   }
 
   components(): LiveComponents {
-    const { topology, ctx, path } = this.run;
-    const cpuBusy: Record<string, number> = {};
-    for (const v of allVcpus(topology)) cpuBusy[v.name] = v.cpu.busy || v.polling ? 1 : 0;
-    const rings: Record<string, { used: number; slots: number }> = {};
-    for (const r of path.rings()) rings[r.name] = { used: r.occupancy, slots: r.slots };
-    const dmaActive: Record<string, boolean> = {};
-    const iotlb: Record<string, 'hit' | 'miss' | null> = {};
-    for (const h of topology.hosts) {
-      rings[h.nic.txRing.name] = { used: h.nic.txRing.occupancy, slots: h.nic.txRing.slots };
-      dmaActive[`h${h.index}/dma-tx`] = h.nic.dmaInFlight.tx > 0;
-      dmaActive[`h${h.index}/dma-rx`] = h.nic.dmaInFlight.rx > 0;
-      iotlb[`h${h.index}`] = h.iotlb.last;
-    }
-    const evtchnPending: Record<string, boolean> = {};
-    for (const p of ctx.ports) {
-      const domain = p.vcpu.slice(0, p.vcpu.lastIndexOf('/')); // 'h0/dom0/vcpu1' → 'h0/dom0'
-      evtchnPending[domain] = (evtchnPending[domain] ?? false) || p.isPending;
-    }
-    return { cpuBusy, rings, evtchnPending, dmaActive, iotlb };
-  }
-
-  private sample(): void {
-    const { sim, recorder, topology } = this.run;
-    const now = sim.now;
-    const dt = now - this.lastSample.tNs;
-    if (dt <= 0) return;
-    const cpuCores: Partial<Record<DomainKind, number>> = {};
-    const busy = new Map<string, number>();
-    for (const v of allVcpus(topology)) {
-      const b = v.cpu.busyNsAt(now);
-      busy.set(v.name, b);
-      cpuCores[v.kind] = (cpuCores[v.kind] ?? 0) + (b - (this.lastSample.busy.get(v.name) ?? 0)) / dt;
-    }
-    const bytes = recorder.bytesDelivered;
-    const from = this.rateWindow[0] ?? { tNs: this.lastSample.tNs, bytes: this.lastSample.bytes };
-    this.rateWindow.push({ tNs: now, bytes });
-    if (this.rateWindow.length > RATE_WINDOW_SAMPLES) this.rateWindow.shift();
-    this.samples.push({
-      tNs: now,
-      throughputMiBps: (bytes - from.bytes) / 2 ** 20 / ((now - from.tNs) / 1e9),
-      cpuCores,
-    });
-    if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
-    this.lastSample = { tNs: now, bytes, busy };
-  }
-
-  /** After going back in time, forget samples from the future. */
-  private trimSamples(): void {
-    const now = this.nowNs;
-    this.samples = this.samples.filter((s) => s.tNs <= now);
-    this.rateWindow = [];
-    const busy = new Map<string, number>();
-    for (const v of allVcpus(this.run.topology)) busy.set(v.name, v.cpu.busyNsAt(now));
-    this.lastSample = { tNs: now, bytes: this.run.recorder.bytesDelivered, busy };
+    return liveComponents(this.run);
   }
 }

@@ -1,19 +1,12 @@
 import { createStore } from 'zustand/vanilla';
-import type { LiveComponents, LiveSample } from '../worker/liveRun.ts';
+import { EMPTY_READOUT, type LiveComponents, type LiveReadout, type LiveSample } from '../live/index.ts';
 import type { SweepPoint } from '../worker/sweeps.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'pktgen' | 'live' | 'journey';
 
-/** Numbers the frame loop publishes a few times a second (never per event). */
-export interface Readout {
-  readonly nowNs: number;
-  readonly events: number;
-  readonly delivered: number;
-  readonly latencyUs: number;
-  readonly throughputMiBps: number;
-  readonly ended: boolean;
-}
+/** Numbers the frame loop publishes a few times a second (never per event), each with what it is. */
+export type Readout = LiveReadout;
 
 export interface SweepState {
   readonly points: SweepPoint[];
@@ -37,15 +30,6 @@ export interface AppState {
   readonly components: LiveComponents | null;
   readonly sweep: SweepState;
 }
-
-export const EMPTY_READOUT: Readout = {
-  nowNs: 0,
-  events: 0,
-  delivered: 0,
-  latencyUs: 0,
-  throughputMiBps: 0,
-  ended: false,
-};
 
 export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: string[] = []): AppState {
   return {

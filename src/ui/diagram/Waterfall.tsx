@@ -9,6 +9,23 @@ export interface WaterfallProps {
   title?: string;
   /** Narrow panels: domain and category move into each stage's tooltip. */
   compact?: boolean;
+  /** Whether the message has arrived (the default): only then is its total "end to end". */
+  progress?: JourneyProgress;
+}
+
+/**
+ * A journey's state: arrived (end to end: from its first stage to its arrival, when known; work
+ * after it, such as acknowledgements and completions, is drawn but not counted), still on its way
+ * (for how long), or not reported by the run (pktgen counts packets, not which one arrived).
+ */
+export type JourneyProgress =
+  { kind: 'arrived'; endToEndUs?: number } | { kind: 'in-flight'; forUs: number } | { kind: 'untracked' };
+
+/** The journey's headline: "… µs end to end" only for a message that has arrived. */
+export function journeyHeadline(totalUs: number, progress: JourneyProgress): string {
+  if (progress.kind === 'in-flight') return `in flight for ${formatUs(progress.forUs)} µs`;
+  if (progress.kind === 'untracked') return `${formatUs(totalUs)} µs traced so far`;
+  return `${formatUs(progress.endToEndUs ?? totalUs)} µs end to end`;
 }
 
 /** µs with two decimals below 10 µs, one below 100 µs, none above: enough for stages of 0.1–100 µs. */
@@ -55,23 +72,26 @@ const head: CSSProperties = {
   borderBottom: `1px solid ${THEME.line}`,
 };
 
+const ARRIVED: JourneyProgress = { kind: 'arrived' };
+
 /**
  * A message's journey as a waterfall: one row per stage (label, domain, category, start offset and
- * duration in µs, and a bar on a common time axis), with the end-to-end total in µs.
+ * duration in µs, and a bar on a common time axis), with the total in µs (end to end once arrived).
  */
-export function Waterfall({ spans, title, compact = false }: WaterfallProps) {
+export function Waterfall({ spans, title, compact = false, progress = ARRIVED }: WaterfallProps) {
   const { rows, totalUs, sumUs } = journeySummary(spans);
   const scale = totalUs > 0 ? totalUs : 1;
   return (
     <figure
       className="waterfall"
       data-total-us={formatUs(totalUs)}
+      data-progress={progress.kind}
       style={{ margin: 0, color: THEME.ink, fontFamily: THEME.font }}
     >
       <figcaption style={{ display: 'flex', gap: 16, alignItems: 'baseline', marginBottom: 6 }}>
         {title && <strong style={{ fontSize: 18 }}>{title}</strong>}
         <span style={{ fontSize: 18, fontWeight: 700, color: THEME.accent }} data-testid="waterfall-total">
-          {formatUs(totalUs)} µs end to end
+          {journeyHeadline(totalUs, progress)}
         </span>
         {rows.length > 0 && (
           <span style={{ fontSize: 15, color: THEME.dim }}>

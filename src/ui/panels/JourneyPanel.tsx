@@ -4,6 +4,7 @@ import { Waterfall } from '../diagram/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useFrameLoop } from '../frameContext.ts';
+import { journeyProgress } from './journeyProgress.ts';
 
 const selectSelected = (s: AppState) => s.selectedMessage;
 const selectDelivered = (s: AppState) => s.readout.delivered;
@@ -20,10 +21,11 @@ export function JourneyPanel() {
   const nowNs = useApp(selectNow);
   const live = loop.live;
   const [ref, { width }] = useElementSize();
-  const lastIssued = live.run.recorder.messagesIssued - 1;
+  const lastIssued = live.messagesIssued - 1;
   const id = selected ?? live.lastDeliveredMessage();
   // Recomputed when the clock or the deliveries move (a few times a second at most).
-  const spans = useMemo(() => (id >= 0 ? live.journey(id) : []), [id, live, delivered, nowNs]); // eslint-disable-line react-hooks/exhaustive-deps
+  const journey = useMemo(() => (id >= 0 ? live.journey(id) : null), [id, live, delivered, nowNs]); // eslint-disable-line react-hooks/exhaustive-deps
+  const spans = journey?.spans ?? [];
   return (
     <div ref={ref} className="journey" data-testid="journey" data-message={id}>
       <div className="journey-head">
@@ -49,7 +51,7 @@ export function JourneyPanel() {
         </div>
       </div>
       {spans.length > 0 ? (
-        <Waterfall spans={spans} compact={width < 760} />
+        <Waterfall spans={spans} compact={width < 760} progress={journeyProgress(journey!)} />
       ) : (
         <p className="hint">Play or step the simulation; click a moving token to follow its message.</p>
       )}

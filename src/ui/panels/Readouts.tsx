@@ -1,35 +1,50 @@
 import { useApp, type AppState } from '../../store/index.ts';
 
 const selectReadout = (s: AppState) => s.readout;
-const selectWorkload = (s: AppState) => s.settings.workload;
-const selectOp = (s: AppState) => s.settings.op;
 
-/** The run's headline numbers, large, with units. */
+const formatUs = (us: number) => `${us.toFixed(1)} µs`;
+
+/**
+ * The run's headline numbers, large, with units, each saying what it is: the latency's mean over
+ * the measured window (warm messages once the warm-up is over), the last message and the cold first
+ * one where it differs; the throughput from the bytes that have arrived, so a large message counts
+ * while it is still on its way.
+ */
 export function Readouts() {
   const r = useApp(selectReadout);
-  const workload = useApp(selectWorkload);
-  const op = useApp(selectOp);
-  // A READ's data come back to its issuer: its latency is request to data, not one way.
-  const latencyLabel =
-    workload === 'stream' ? 'issue → completion' : op === 'read' ? 'READ: request → data' : 'one-way latency';
+  const lat = r.latency;
   return (
     <dl className="readouts" data-testid="readouts">
-      {workload !== 'pktgen' && (
+      {lat && (
         <div>
-          <dt>{latencyLabel}</dt>
-          <dd data-testid="readout-latency" data-value={r.latencyUs}>
-            {r.latencyUs > 0 ? `${r.latencyUs.toFixed(1)} µs` : '—'}
+          <dt>
+            {lat.what} <span className="readout-note">{lat.meanLabel}</span>
+          </dt>
+          <dd data-testid="readout-latency" data-value={lat.meanUs}>
+            {lat.meanUs > 0 ? formatUs(lat.meanUs) : '—'}
           </dd>
+          {lat.lastUs > 0 && (
+            <span className="readout-note" data-testid="readout-latency-last" data-value={lat.lastUs}>
+              last message {formatUs(lat.lastUs)}
+            </span>
+          )}
+          {lat.coldUs !== null && (
+            <span className="readout-note" data-testid="readout-latency-cold" data-value={lat.coldUs}>
+              first (cold) {formatUs(lat.coldUs)}
+            </span>
+          )}
         </div>
       )}
       <div>
-        <dt>average throughput</dt>
-        <dd data-testid="readout-throughput">
-          {r.throughputMiBps > 0 ? `${r.throughputMiBps.toFixed(0)} MiB/s` : '—'}
+        <dt>
+          throughput <span className="readout-note">{r.throughput.label}</span>
+        </dt>
+        <dd data-testid="readout-throughput" data-value={r.throughput.miBps}>
+          {r.throughput.miBps > 0 ? `${r.throughput.miBps.toFixed(0)} MiB/s` : '—'}
         </dd>
       </div>
       <div>
-        <dt>{workload === 'pktgen' ? 'packets' : 'messages'} delivered</dt>
+        <dt>{r.deliveredLabel}</dt>
         <dd data-testid="readout-delivered">{r.delivered.toLocaleString('en')}</dd>
       </div>
     </dl>

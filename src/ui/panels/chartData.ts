@@ -1,8 +1,8 @@
 import type { CpuPanel, LineSeries, TimeSeries } from '../../charts/index.ts';
 import { CATEGORIES, type Category, type DomainKind } from '../../model/categories.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
-import type { LiveSample } from '../../worker/liveRun.ts';
 import type { SweepPoint } from '../../worker/sweeps.ts';
+import type { AppState } from '../../store/index.ts';
 
 /** Pure mappings from sweep points and live samples to chart props. */
 
@@ -59,7 +59,7 @@ const DOMAIN_LABELS: Record<DomainKind, string> = {
 };
 
 /** The running simulation: throughput (left axis) and CPU per domain in % of one core (right axis). */
-export function liveSeries(samples: readonly LiveSample[]): TimeSeries[] {
+export function liveSeries(samples: AppState['liveSeries']): TimeSeries[] {
   const tNs = samples.map((s) => s.tNs);
   const domains = [...new Set(samples.flatMap((s) => Object.keys(s.cpuCores) as DomainKind[]))];
   return [
