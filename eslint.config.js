@@ -77,7 +77,7 @@ export default defineConfig([
       'no-restricted-imports': forbid(
         'src/engine may import only src/lib.',
         uiLibraries,
-        ['model', 'store', 'ui', 'frame', 'charts', 'worker', 'cli'].flatMap(room),
+        ['model', 'live', 'store', 'ui', 'frame', 'charts', 'worker', 'cli'].flatMap(room),
       ),
     },
   },
@@ -89,6 +89,19 @@ export default defineConfig([
       'no-restricted-imports': forbid(
         'src/model may import only src/engine and src/lib.',
         uiLibraries,
+        ['live', 'store', 'ui', 'frame', 'charts', 'worker', 'cli'].flatMap(room),
+      ),
+    },
+  },
+  {
+    // The live run is a function of simulated time: the frame loop owns the wall clock and the DOM.
+    files: ['src/live/**/*.ts'],
+    ignores: ['src/live/**/*.test.ts'],
+    rules: {
+      ...noClockNoDomNoRandom,
+      'no-restricted-imports': forbid(
+        'src/live may import only model, engine and lib.',
+        uiLibraries,
         ['store', 'ui', 'frame', 'charts', 'worker', 'cli'].flatMap(room),
       ),
     },
@@ -99,7 +112,7 @@ export default defineConfig([
       'no-restricted-imports': forbid(
         'src/cli and src/worker may import only model, engine and lib.',
         uiLibraries,
-        ['store', 'ui', 'frame', 'charts'].flatMap(room),
+        ['live', 'store', 'ui', 'frame', 'charts'].flatMap(room),
       ),
     },
   },
@@ -109,7 +122,7 @@ export default defineConfig([
       'no-restricted-imports': forbid(
         'Charts take data by props: no store, no model, no engine.',
         ['zustand', 'zustand/*', 'd3'],
-        ['store', 'ui', 'frame', 'worker', 'engine', 'model', 'cli'].flatMap(room),
+        ['store', 'ui', 'frame', 'live', 'worker', 'engine', 'model', 'cli'].flatMap(room),
       ),
     },
   },
@@ -140,6 +153,7 @@ export default defineConfig([
             { group: ['d3'], message: 'Import single d3 modules.' },
             { group: room('engine'), message: 'The UI reaches the engine through the store.' },
             { group: room('cli'), message: 'The UI does not import the command line.' },
+            { group: room('live'), message: 'The UI reaches the live run through the frame loop.' },
             modelOutsideVocabulary,
           ],
         },
