@@ -4,6 +4,7 @@ import { r1 } from './geometry.ts';
 import { layoutDiagram, type DiagramLayout } from './layout.ts';
 import type { LiveState } from './live.ts';
 import { modeRoute } from './routes.ts';
+import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import { THEME } from './theme.ts';
 import { DomainBox, DomainTitle, HostFrame, LeafBox, Marker, SwitchBox, WireBox } from './boxes.tsx';
 import { ArrowPill, Connector } from './connectors.tsx';
@@ -28,8 +29,8 @@ export interface IoPathDiagramProps {
 }
 
 /**
- * The I/O path as SVG: hosts, domains, stations, the path this mode takes (amber; the poster's b₁, c₁
- * dashed, d₁ in blue), and live gauges. Parts the mode does not use are faded. Pure rendering of
+ * The I/O path as SVG: hosts, domains, stations, the path this mode takes (in the mode's
+ * own colour, as on the charts; the poster's b₁, c₁ dashed, d₁ in blue), and live gauges. Parts the mode does not use are faded. Pure rendering of
  * `layoutDiagram`; tokens go on a TokenCanvas laid over it.
  */
 export function IoPathDiagram({
@@ -77,10 +78,12 @@ const StaticDiagram = memo(function StaticDiagram({ layout: L }: { layout: Diagr
   const domains = L.boxes.filter((b) => b.kind === 'domain' || b.kind === 'placeholder');
   const leaves = L.boxes.filter((b) => b.kind === 'station' || b.kind === 'part');
   const sw = L.boxes.find((b) => b.kind === 'switch');
+  // The route is drawn in the mode's own colour, the one its series have on every chart.
+  const route = MODE_DESCRIPTORS[L.mode].style.color;
   return (
     <g>
       <defs>
-        <Marker id="arrow-path" colour={THEME.accent} />
+        <Marker id="arrow-path" colour={route} />
         <Marker id="arrow-data" colour={THEME.data} />
       </defs>
       <rect x={0} y={0} width={r1(L.width)} height={r1(L.height)} fill={THEME.panel} />
@@ -93,12 +96,16 @@ const StaticDiagram = memo(function StaticDiagram({ layout: L }: { layout: Diagr
       {L.connectors
         .filter((c) => c.kind !== 'data')
         .map((c) => (
-          <Connector key={c.id} con={c} f={f} />
+          <Connector key={c.id} con={c} f={f} route={route} />
         ))}
       {leaves.map((b) =>
-        b.station === 'wire' ? <WireBox key={b.id} box={b} f={f} /> : <LeafBox key={b.id} box={b} f={f} />,
+        b.station === 'wire' ? (
+          <WireBox key={b.id} box={b} f={f} />
+        ) : (
+          <LeafBox key={b.id} box={b} f={f} route={route} />
+        ),
       )}
-      {sw && <SwitchBox box={sw} f={f} small={L.smallFontPx} />}
+      {sw && <SwitchBox box={sw} f={f} small={L.smallFontPx} route={route} />}
       {L.connectors
         .filter((c) => c.kind === 'data')
         .map((c) => (
@@ -107,7 +114,9 @@ const StaticDiagram = memo(function StaticDiagram({ layout: L }: { layout: Diagr
       {domains.map((b) => (
         <DomainTitle key={`${b.id}-title`} box={b} f={f} small={L.smallFontPx} />
       ))}
-      {L.connectors.map((c) => c.label && <ArrowPill key={`${c.id}-label`} con={c} small={L.smallFontPx} />)}
+      {L.connectors.map(
+        (c) => c.label && <ArrowPill key={`${c.id}-label`} con={c} small={L.smallFontPx} route={route} />,
+      )}
       <Legend layout={L} />
     </g>
   );

@@ -4,6 +4,7 @@ import { r1, textWidth } from './geometry.ts';
 import type { DiagramLayout } from './layout.ts';
 import { Text } from './boxes.tsx';
 import { modeRoute } from './routes.ts';
+import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import { DOMAIN_COLOURS, FADED_OPACITY, THEME } from './theme.ts';
 
 type LegendItem = { key: string; w: number; priority: number; draw: (x: number, y: number) => ReactNode };
@@ -15,6 +16,7 @@ export function Legend({ layout: L }: { layout: DiagramLayout }) {
   const cy = rect.y + rect.h / 2;
   const r = Math.max(5, Math.min(9, s * 0.42));
   const route = modeRoute(L.mode);
+  const routeColour = MODE_DESCRIPTORS[L.mode].style.color;
   const hasControl = route.arrows.some((a) => a.name !== 'd1');
   const hasData = route.arrows.some((a) => a.name === 'd1');
   const label = (x: number, text: string) => (
@@ -63,8 +65,8 @@ export function Legend({ layout: L }: { layout: DiagramLayout }) {
     ),
   });
   const items: LegendItem[] = [
-    lineItem('path', 'path of this mode', THEME.accent, false, 0),
-    ...(hasControl ? [lineItem('control', 'b₁ c₁ request (poster)', THEME.accent, true, 5)] : []),
+    lineItem('path', 'path of this mode', routeColour, false, 0),
+    ...(hasControl ? [lineItem('control', 'b₁ c₁ request (poster)', routeColour, true, 5)] : []),
     ...(hasData ? [lineItem('data', 'd₁ data by DMA', THEME.data, true, 4)] : []),
     tokenItem('message', 'message', 1),
     tokenItem('packet', 'packet', 1),

@@ -218,7 +218,8 @@ export function DomainTitle({ box: b, f, small }: { box: DiagramBox; f: number; 
 }
 
 /** A station or a NIC part. Unused ones are faded over an opaque backing, so nothing shows through. */
-export function LeafBox({ box: b, f }: { box: DiagramBox; f: number }) {
+/** `route`: the colour of the mode's path, on the boxes it uses. */
+export function LeafBox({ box: b, f, route = THEME.accent }: { box: DiagramBox; f: number; route?: string }) {
   const c = colourOf(b.place);
   const isPart = b.kind === 'part';
   const lineH = 1.05 * f;
@@ -236,7 +237,7 @@ export function LeafBox({ box: b, f }: { box: DiagramBox; f: number }) {
           height={r1(b.h)}
           rx={r1(0.35 * f)}
           fill={isPart ? '#22303f' : mix(c.fill, '#ffffff', 0.07)}
-          stroke={b.used && !isPart ? THEME.accent : c.stroke}
+          stroke={b.used && !isPart ? route : c.stroke}
           strokeWidth={b.used && !isPart ? 2.5 : 1.5}
           strokeDasharray={isPart ? `${r1(0.3 * f)} ${r1(0.2 * f)}` : undefined}
         />
@@ -269,7 +270,17 @@ export function WireBox({ box: b, f }: { box: DiagramBox; f: number }) {
   );
 }
 
-export function SwitchBox({ box: b, f, small }: { box: DiagramBox; f: number; small: number }) {
+export function SwitchBox({
+  box: b,
+  f,
+  small,
+  route = THEME.accent,
+}: {
+  box: DiagramBox;
+  f: number;
+  small: number;
+  route?: string;
+}) {
   const c = DOMAIN_COLOURS.net;
   return (
     <g {...boxAttrs(b)}>
@@ -280,7 +291,7 @@ export function SwitchBox({ box: b, f, small }: { box: DiagramBox; f: number; sm
         height={r1(b.h)}
         rx={r1(0.4 * f)}
         fill={c.fill}
-        stroke={b.used ? THEME.accent : c.stroke}
+        stroke={b.used ? route : c.stroke}
         strokeWidth={2.5}
       />
       <Text x={b.x + b.w / 2} y={b.y + b.h / 2} size={f}>

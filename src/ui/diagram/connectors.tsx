@@ -4,9 +4,18 @@ import type { DiagramConnector } from './layout.ts';
 import { Text } from './boxes.tsx';
 import { THEME } from './theme.ts';
 
-export function Connector({ con, f }: { con: DiagramConnector; f: number }) {
+/** `route`: the colour of the mode's path (its descriptor's). */
+export function Connector({
+  con,
+  f,
+  route = THEME.accent,
+}: {
+  con: DiagramConnector;
+  f: number;
+  route?: string;
+}) {
   const data = con.kind === 'data';
-  const colour = data ? THEME.data : THEME.accent;
+  const colour = data ? THEME.data : route;
   const w = r1((con.kind === 'wire' ? 0.3 : 0.22) * f);
   const dash = con.dashed ? `${r1(0.55 * f)} ${r1(0.35 * f)}` : undefined;
   return (
@@ -35,9 +44,17 @@ export function Connector({ con, f }: { con: DiagramConnector; f: number }) {
   );
 }
 
-export function ArrowPill({ con, small }: { con: DiagramConnector; small: number }) {
+export function ArrowPill({
+  con,
+  small,
+  route = THEME.accent,
+}: {
+  con: DiagramConnector;
+  small: number;
+  route?: string;
+}) {
   const l = con.label!;
-  const colour = con.arrow === 'd1' ? THEME.data : THEME.accent;
+  const colour = con.arrow === 'd1' ? THEME.data : route;
   const lineH = small * 1.2;
   const y0 = l.rect.y + l.rect.h / 2 - ((l.lines.length - 1) * lineH) / 2;
   return (

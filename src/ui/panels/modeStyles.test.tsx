@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MODE_DESCRIPTORS, PKTGEN_MODES } from '../../model/modes.ts';
 import { MODES, type Mode } from '../../model/types.ts';
 import type { ChartPoint } from '../../worker/sweeps.ts';
+import { IoPathDiagram } from '../diagram/index.ts';
 import { lineSeries } from './chartData.ts';
 import { LatencyChart, PktgenChart, ThroughputChart, type SweepChartProps } from './sweepCharts.tsx';
 
@@ -75,5 +76,25 @@ describe('a mode has one style on every chart', () => {
     const styles = MODES.map((m) => MODE_DESCRIPTORS[m].style);
     for (const k of ['color', 'marker', 'dash'] as const)
       expect(new Set(styles.map((s) => s[k])).size, k).toBe(MODES.length);
+  });
+
+  it('draws the diagram’s route, its arrowheads and its legend line in the mode’s colour', () => {
+    for (const mode of MODES) {
+      const html = renderToStaticMarkup(
+        <IoPathDiagram width={1400} height={800} mode={mode} vmsPerHost={1} />,
+      );
+      const { color } = MODE_DESCRIPTORS[mode].style;
+      // Each route connector: a dark halo path, then the path in the route's colour.
+      const routes = html.split(/<g data-connector="[^"]*"[^>]*data-kind="route"[^>]*>/).slice(1);
+      expect(routes.length, mode).toBeGreaterThan(0);
+      for (const r of routes) expect(attr(r.match(/<path[^>]*>/g)![1], 'stroke'), mode).toBe(color);
+      const marker = html.slice(html.indexOf('id="arrow-path"'));
+      expect(attr(/<path[^>]*>/.exec(marker)![0], 'fill'), mode).toBe(color);
+      // The legend's "path of this mode" line (the diagram's only <line> in a mode colour).
+      expect(
+        (html.match(/<line[^>]*>/g) ?? []).some((l) => attr(l, 'stroke') === color),
+        mode,
+      ).toBe(true);
+    }
   });
 });
