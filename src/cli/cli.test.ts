@@ -77,6 +77,24 @@ describe('npm run sim', () => {
     expect(t.rows[0][1]).toBeGreaterThan(70);
   });
 
+  it('lists every mode with what the app shows of it', () => {
+    const modes = JSON.parse(execute(['modes', '--json']));
+    expect(modes.map((m: { mode: string }) => m.mode)).toEqual([
+      'native',
+      'dom0',
+      'pv-tcp',
+      'zero-copy',
+      'hw-offload',
+      'stub-domain',
+      'sr-iov',
+    ]);
+    expect(modes.find((m: { mode: string }) => m.mode === 'dom0')).toMatchObject({
+      hasVms: false,
+      pktgen: true,
+    });
+    expect(execute(['modes'])).toMatch(/zero-copy\s+VM · zero-copy\s+vm, dom0\s+yes\s+no/);
+  });
+
   it('lists the parameter schema', () => {
     const params = JSON.parse(execute(['params', '--json']));
     expect(params.find((p: { name: string }) => p.name === 'coalUs')).toMatchObject({

@@ -8,6 +8,7 @@ import {
   type FigureName,
 } from '../model/figures.ts';
 import { FIGURE_MESSAGES } from '../model/measure.ts';
+import { MODE_DESCRIPTORS } from '../model/modes.ts';
 import { PARAMS } from '../model/params.ts';
 import { ScenarioInvalid, runScenario } from '../model/run.ts';
 import { MODES, type Mode, type RunResult } from '../model/types.ts';
@@ -25,6 +26,7 @@ commands:
           --mode may list several modes (pv-tcp,zero-copy); --csv or --json
   figure  pktgen|throughput|latency|cpu|all [--set name=value ...] [--calibration A|B] [--json]
   params  the model's constants with units, ranges, defaults and sources [--json]
+  modes   the I/O paths: label, domains, VMs, pktgen, what each one is [--json]
   validate  the model beside published results, with tolerances (docs/validation.md) [--json];
           exits 1 when a required row fails
 
@@ -42,6 +44,8 @@ export function execute(argv: readonly string[]): string {
       return figureCommand(rest);
     case 'params':
       return paramsCommand(rest);
+    case 'modes':
+      return modesCommand(rest);
     case 'validate':
       return validateCommand(rest).output;
     case undefined:
@@ -49,7 +53,9 @@ export function execute(argv: readonly string[]): string {
     case '--help':
       return USAGE;
     default:
-      throw new UsageError(`unknown command "${command}"; allowed: run, sweep, figure, params, validate`);
+      throw new UsageError(
+        `unknown command "${command}"; allowed: run, sweep, figure, params, modes, validate`,
+      );
   }
 }
 
@@ -162,6 +168,24 @@ function paramsCommand(argv: readonly string[]): string {
   return formatTable(
     ['name', 'unit', 'default', 'range', 'group', 'source'],
     PARAMS.map((x) => [x.name, x.unit, x.default, `${x.min}–${x.max}`, x.group, x.source]),
+  );
+}
+
+/** The model's mode descriptors, as the app shows them. */
+function modesCommand(argv: readonly string[]): string {
+  const p = parseFlags(argv, { json: SCENARIO_FLAGS.json });
+  const all = MODES.map((m) => MODE_DESCRIPTORS[m]);
+  if (has(p, 'json')) return JSON.stringify(all, null, 2);
+  return formatTable(
+    ['mode', 'label', 'domains', 'VMs', 'pktgen', 'what it is'],
+    all.map((d) => [
+      d.mode,
+      d.label,
+      d.domains.join(', '),
+      d.hasVms ? 'yes' : 'no',
+      d.pktgen ? 'yes' : 'no',
+      d.explanation,
+    ]),
   );
 }
 
