@@ -1,4 +1,4 @@
-import type { Workload } from './types.ts';
+import type { Scenario, Workload } from './types.ts';
 import type { MeasurePlan } from './workloads/recorder.ts';
 
 /**
@@ -14,8 +14,9 @@ export function warmupMessages(workload: Workload, window: number): number {
 }
 
 /** The measurement of a run: `messages` measured deliveries per pair after the warm-up. */
-export function measurePlan(workload: Workload, window: number, pairs: number, messages: number): MeasurePlan {
-  return { pairs, warmupPerPair: warmupMessages(workload, window), measuredTotal: pairs * messages };
+export function measurePlan(s: Scenario, pairs: number): MeasurePlan {
+  const warmupPerPair = s.warmupMessages ?? warmupMessages(s.workload, s.window);
+  return { pairs, warmupPerPair, measuredTotal: pairs * s.messages };
 }
 
 /** Measured messages per pair of a bare `run` (the same at every size). */

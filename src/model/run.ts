@@ -77,9 +77,7 @@ export function createRun(scenario: Scenario): ModelRun {
   const pairCount = MODE_DESCRIPTORS[scenario.mode].hasVms ? scenario.pairs : 1;
   const topology = buildTopology(ctx, scenario.mode, pairCount);
   const path = makePath(scenario.mode, ctx, topology);
-  const recorder = new Recorder(
-    measurePlan(scenario.workload, scenario.window, topology.pairs.length, scenario.messages),
-  );
+  const recorder = new Recorder(measurePlan(scenario, topology.pairs.length));
   ctx.arrived = (bytes) => {
     recorder.payloadBytesArrived += bytes;
   };

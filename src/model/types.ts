@@ -35,6 +35,11 @@ export interface Scenario {
   seed: number;
   /** Model constants changed from their defaults, by parameter name. */
   params: Record<string, number>;
+  /**
+   * Deliveries per pair before the measured window opens; by default the workload's warm-up
+   * (measure.ts). 0 measures from the first message (the cold case, as a lone message sees it).
+   */
+  warmupMessages?: number;
   /** Trace records to keep (0 for none): the visualizer keeps some, sweeps none. */
   traceCapacity?: number;
 }

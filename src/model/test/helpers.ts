@@ -20,7 +20,7 @@ export function scenario(over: Partial<Scenario>): Scenario {
 
 /** Runs one message alone and returns its exact one-way time in ns, and the run. */
 export function oneMessage(over: Partial<Scenario>): { latencyNs: number; run: ModelRun } {
-  const run = createRun(scenario({ ...over, messages: 1, traceCapacity: 100_000 }));
+  const run = createRun(scenario({ ...over, messages: 1, warmupMessages: 0, traceCapacity: 100_000 }));
   run.sim.run();
   const lat = run.recorder.latencyNs;
   if (lat.count !== 1) throw new Error(`expected one delivered message, got ${lat.count}`);
