@@ -34,7 +34,7 @@ export const HW_STAGES = {
   wire: { label: 'wire + switch', station: 'wire' },
   'nic-rx': { label: 'NIC receive', station: 'dma' },
   coalesce: { label: 'interrupt coalescing', station: 'dma' },
-  firmware: { label: 'NIC firmware (offloaded backend)', station: 'dma' },
+  firmware: { label: 'NIC firmware (offloaded backend)', station: 'backend' },
   latency: { label: 'scheduling latency (not CPU time)', station: 'sched' },
 } as const;
 

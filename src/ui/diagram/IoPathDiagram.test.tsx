@@ -2,9 +2,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { IoPathDiagram } from './IoPathDiagram.tsx';
 import type { LiveState } from './live.ts';
-import { DIAGRAM_MODES } from './modes.ts';
-import { PV_TCP_STAGES, sampleJourney } from './sampleJourneys.ts';
-import { TokenCanvas } from './TokenCanvas.tsx';
+import { MODES } from '../../model/types.ts';
+import { PV_TCP_STAGES, sampleJourney } from './testing/sampleJourneys.ts';
+import { TokenCanvas } from './tokens/TokenCanvas.tsx';
 import { Waterfall } from './Waterfall.tsx';
 
 const LIVE: LiveState = {
@@ -26,7 +26,7 @@ const attributes = (html: string) =>
   [...html.matchAll(/\s([\w:-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]] as const);
 
 const render = (
-  mode: (typeof DIAGRAM_MODES)[number],
+  mode: (typeof MODES)[number],
   width: number,
   height: number,
   vmsPerHost: number,
@@ -38,7 +38,7 @@ const render = (
 
 describe('IoPathDiagram', () => {
   it('renders every mode without NaN, Infinity or undefined in any attribute', () => {
-    for (const mode of DIAGRAM_MODES) {
+    for (const mode of MODES) {
       for (const [w, h, vms] of [
         [900, 520, 1],
         [1400, 760, 16],

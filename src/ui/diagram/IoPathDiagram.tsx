@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
-import type { Mode } from '../../model/types.ts';
+import type { Mode, Op, Workload } from '../../model/types.ts';
 import { r1 } from './geometry.ts';
-import { layoutDiagram, type DiagramLayout } from './layout.ts';
+import { layoutDiagram, type DiagramLayout } from './layout/layout.ts';
 import type { LiveState } from './live.ts';
-import { modeRoute } from './routes.ts';
+import { modeRoute } from './layout/route.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import { THEME } from './theme.ts';
 import { DomainBox, DomainTitle, HostFrame, LeafBox, Marker, SwitchBox, WireBox } from './boxes.tsx';
@@ -17,6 +17,9 @@ export interface IoPathDiagramProps {
   width: number;
   height: number;
   mode: Mode;
+  /** What the mode is shown doing (boxes it does not charge then are faded); default: anything it can do. */
+  workload?: Workload;
+  op?: Op;
   vmsPerHost: number;
   /** Hosts side by side (default 2). */
   hosts?: number;
@@ -37,6 +40,8 @@ export function IoPathDiagram({
   width,
   height,
   mode,
+  workload,
+  op,
   vmsPerHost,
   hosts,
   linkGbps,
@@ -44,8 +49,8 @@ export function IoPathDiagram({
   layout,
 }: IoPathDiagramProps) {
   const computed = useMemo(
-    () => layout ?? layoutDiagram({ width, height, mode, vmsPerHost, hosts, linkGbps }),
-    [layout, width, height, mode, vmsPerHost, hosts, linkGbps],
+    () => layout ?? layoutDiagram({ width, height, mode, workload, op, vmsPerHost, hosts, linkGbps }),
+    [layout, width, height, mode, workload, op, vmsPerHost, hosts, linkGbps],
   );
   const L = computed;
   const summary = modeRoute(L.mode).summary;

@@ -1,9 +1,9 @@
 // The legend line along the bottom of the diagram, and the token shapes it shows.
 import type { ReactNode } from 'react';
 import { r1, textWidth } from './geometry.ts';
-import type { DiagramLayout } from './layout.ts';
+import type { DiagramLayout } from './layout/layout.ts';
 import { Text } from './boxes.tsx';
-import { modeRoute } from './routes.ts';
+import { modeRoute } from './layout/route.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import { DOMAIN_COLOURS, FADED_OPACITY, THEME } from './theme.ts';
 

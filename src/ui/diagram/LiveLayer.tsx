@@ -1,7 +1,7 @@
 // The live layer: gauges on the domains' borders, lamps and bars in the stations.
 import type { ReactNode } from 'react';
 import { r1, textWidth, type Rect } from './geometry.ts';
-import type { DiagramLayout } from './layout.ts';
+import type { DiagramLayout } from './layout/layout.ts';
 import { colourOf, Text } from './boxes.tsx';
 import {
   cpuGauges,

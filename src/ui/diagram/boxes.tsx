@@ -1,8 +1,8 @@
 // The diagram's boxes as SVG: host frames, domains and their titles, stations, parts, the wire and the switch.
 import type { ReactNode } from 'react';
 import { r1, textWidth, type Rect } from './geometry.ts';
-import type { DiagramBox } from './layout.ts';
-import type { Place } from './routes.ts';
+import type { Place } from '../../model/routes.ts';
+import type { DiagramBox } from './layout/layout.ts';
 import { DOMAIN_COLOURS, FADED_OPACITY, THEME, type ColourKey } from './theme.ts';
 
 export const colourOf = (place: Place | null): (typeof DOMAIN_COLOURS)[ColourKey] =>

@@ -1,6 +1,6 @@
 // The route, data and wire connectors as SVG, and the pills with the named arrows' labels.
 import { r1 } from './geometry.ts';
-import type { DiagramConnector } from './layout.ts';
+import type { DiagramConnector } from './layout/layout.ts';
 import { Text } from './boxes.tsx';
 import { THEME } from './theme.ts';
 

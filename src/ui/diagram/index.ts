@@ -1,5 +1,5 @@
-/** The animated I/O-path diagram: pure layout, routes and tokens, and the React components that draw them. */
-export { layoutDiagram, diagramFontPx, findStation, boxById, boxExtent } from './layout.ts';
+/** The animated I/O-path diagram: pure layout, tokens and the journey, and the React components that draw them. */
+export { layoutDiagram, diagramFontPx, findStation, boxById, boxExtent } from './layout/layout.ts';
 export type {
   DiagramLayout,
   DiagramBox,
@@ -9,9 +9,9 @@ export type {
   BoxKind,
   PartKind,
   Meter,
-} from './layout.ts';
-export { modeRoute, routeFor, usedStops, stopKey, ARROWS } from './routes.ts';
-export type { ModeRoute, RouteStop, HostStop, Place, ArrowName, NamedArrow } from './routes.ts';
+} from './layout/layout.ts';
+export { modeRoute, routeFor, usedStops, stopKey } from './layout/route.ts';
+export type { ModeRoute, RouteStop, HostStop, NamedArrow, RouteUse } from './layout/route.ts';
 export {
   buildTokenIndex,
   tokensAt,
@@ -20,7 +20,7 @@ export {
   tokenAnchor,
   tokenKindOf,
   tokenColor,
-} from './tokens.ts';
+} from './tokens/tokens.ts';
 export type {
   Token,
   TokenKind,
@@ -29,18 +29,16 @@ export type {
   SpanRecord,
   InstantRecord,
   TraceRecord,
-} from './tokens.ts';
-export { drawTokens } from './drawTokens.ts';
-export type { TokenContext, DrawOptions } from './drawTokens.ts';
-export { journeyRows, journeySummary } from './journey.ts';
-export type { JourneyRow, JourneySummary } from './journey.ts';
+} from './tokens/tokens.ts';
+export { drawTokens } from './tokens/drawTokens.ts';
+export type { TokenContext, DrawOptions } from './tokens/drawTokens.ts';
+export { TokenCanvas } from './tokens/TokenCanvas.tsx';
+export type { TokenCanvasHandle, TokenCanvasProps } from './tokens/TokenCanvas.tsx';
+export { journeyRows, journeySummary } from './journey/journey.ts';
+export type { JourneyRow, JourneySummary } from './journey/journey.ts';
 export type { LiveState, Gauge } from './live.ts';
 export { IoPathDiagram } from './IoPathDiagram.tsx';
 export type { IoPathDiagramProps } from './IoPathDiagram.tsx';
-export { TokenCanvas } from './TokenCanvas.tsx';
-export type { TokenCanvasHandle, TokenCanvasProps } from './TokenCanvas.tsx';
-export { Waterfall, formatUs, journeyHeadline } from './Waterfall.tsx';
-export type { JourneyProgress, WaterfallProps } from './Waterfall.tsx';
-export { DIAGRAM_MODES } from './modes.ts';
+export { Waterfall, formatUs } from './Waterfall.tsx';
+export type { WaterfallProps } from './Waterfall.tsx';
 export { THEME, FADED_OPACITY } from './theme.ts';
-export { sampleJourney, PV_TCP_STAGES, ZERO_COPY_STAGES } from './sampleJourneys.ts';

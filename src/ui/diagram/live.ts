@@ -1,5 +1,4 @@
-import type { Place } from './routes.ts';
-import { parseComponent } from './stations.ts';
+import { parseComponent, type Place } from '../../model/routes.ts';
 
 /**
  * Live values drawn on the diagram's boxes, keyed by component name as the model names its resources.

@@ -15,6 +15,8 @@ import { pairsOf, paramValue } from '../../store/settings.ts';
 import { useFrameLoop } from '../frameContext.ts';
 
 const selectMode = (s: AppState) => s.settings.mode;
+const selectWorkload = (s: AppState) => s.settings.workload;
+const selectOp = (s: AppState) => s.settings.op;
 const selectVms = (s: AppState) => pairsOf(s.settings);
 const selectLink = (s: AppState) => paramValue(s.settings.params, 'linkGbps');
 const selectComponents = (s: AppState) => s.components;
@@ -29,6 +31,8 @@ const LOOKBACK_NS = 200_000;
 export function DiagramPanel() {
   const loop = useFrameLoop();
   const mode = useApp(selectMode);
+  const workload = useApp(selectWorkload);
+  const op = useApp(selectOp);
   const vms = useApp(selectVms);
   const linkGbps = useApp(selectLink);
   const components = useApp(selectComponents);
@@ -38,8 +42,10 @@ export function DiagramPanel() {
   const drawn = useRef<readonly Token[]>([]);
   const layout = useMemo(
     () =>
-      width > 0 && height > 0 ? layoutDiagram({ width, height, mode, vmsPerHost: vms, linkGbps }) : null,
-    [width, height, mode, vms, linkGbps],
+      width > 0 && height > 0
+        ? layoutDiagram({ width, height, mode, workload, op, vmsPerHost: vms, linkGbps })
+        : null,
+    [width, height, mode, workload, op, vms, linkGbps],
   );
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journeyRows, journeySummary } from './journey.ts';
-import { PV_TCP_STAGES, sampleJourney, ZERO_COPY_STAGES } from './sampleJourneys.ts';
-import type { SpanRecord } from './tokens.ts';
+import { PV_TCP_STAGES, sampleJourney, ZERO_COPY_STAGES } from '../testing/sampleJourneys.ts';
+import type { SpanRecord } from '../tokens/tokens.ts';
 
 describe('journeyRows', () => {
   it('lists the stages in order with offsets and durations in µs that add up', () => {

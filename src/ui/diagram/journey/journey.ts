@@ -1,6 +1,6 @@
-import type { SpanRecord } from './tokens.ts';
-import { categoryLabel, ownerKind, parseComponent, stationOfCategory } from './stations.ts';
-import type { Station } from '../../model/categories.ts';
+import { CATEGORIES, HW_STAGES, type Station } from '../../../model/categories.ts';
+import { ownerKind, parseComponent, spanStop, splitStop, stationOfCategory } from '../../../model/routes.ts';
+import type { SpanRecord } from '../tokens/tokens.ts';
 
 /** One stage of a message's journey, for the waterfall. Times in µs from the journey's first span. */
 export interface JourneyRow {
@@ -40,13 +40,16 @@ const DOMAIN_NAMES: Record<string, string> = {
 function domainName(span: SpanRecord): string {
   const kind = ownerKind(span.owner);
   const base = kind ? DOMAIN_NAMES[kind] : span.owner;
-  const station = stationOfCategory(span.category);
-  const xen =
-    station === 'evtchn' ||
-    station === 'grant' ||
-    station === 'iotlb' ||
-    (station === 'sched' && kind !== 'wait');
+  const at = spanStop(span);
+  const xen = at !== null && splitStop(at.stop).place === 'xen';
   return xen && kind !== 'hw' && kind !== 'wait' ? `Xen (${base})` : base;
+}
+
+/** The model's label of a category, or the category itself. */
+function categoryLabel(category: string): string {
+  if (Object.hasOwn(CATEGORIES, category)) return CATEGORIES[category as keyof typeof CATEGORIES].label;
+  if (Object.hasOwn(HW_STAGES, category)) return HW_STAGES[category as keyof typeof HW_STAGES].label;
+  return category;
 }
 
 /** The stages of one message, in the order they started, with offsets from the first. */

@@ -1,7 +1,6 @@
-// The layout's grid: station and part labels, the cells of each domain's rows, and the sizes in units of the font.
-import type { Station } from '../../model/categories.ts';
-import type { Mode } from '../../model/types.ts';
-import type { PartKind } from './layoutTypes.ts';
+// The layout's grid: station and part labels, and the sizes in units of the font.
+import type { Station } from '../../../model/categories.ts';
+import type { PartKind } from './types.ts';
 
 export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -33,48 +32,6 @@ export const PART_LABELS: Record<PartKind, string[]> = {
 
 /** Stations that show a live readout line. */
 export const READOUT_STATIONS = new Set<Station>(['evtchn', 'iotlb', 'dma']);
-
-export interface Cell {
-  station?: Station;
-  part?: PartKind;
-  span: number;
-  labels?: string[];
-}
-
-const st = (station: Station, span = 1, labels?: string[]): Cell => ({ station, span, labels });
-const pt = (part: PartKind, span = 1): Cell => ({ part, span });
-
-// Column order is chosen so that every mode's path runs without crossing itself (see routes.ts).
-export const VM_ROWS = (mode: Mode): Cell[][] => [
-  [st('app', 4)],
-  mode === 'sr-iov'
-    ? [st('copy'), st('tcpip'), st('frontend'), st('driver', 1, ['VF driver', 'VF drv'])]
-    : [st('copy'), st('tcpip'), st('netfront'), st('frontend')],
-];
-export const XEN_ROWS: Cell[][] = [[st('grant'), st('evtchn'), st('sched'), st('iotlb')]];
-export const DOM0_ROWS = (mode: Mode): Cell[][] =>
-  mode === 'dom0'
-    ? [[st('app', 4 / 3), st('copy', 4 / 3), st('tcpip', 4 / 3)], [st('driver', 4)]]
-    : [[st('bridge'), st('netback'), st('backend'), st('copy')], [st('driver', 4)]];
-export const STUB_ROWS: Cell[][] = [[st('backend'), st('copy')], [st('driver', 2)]];
-export const LINUX_ROWS: Cell[][] = [
-  [st('app', 3)],
-  [st('copy'), st('tcpip'), st('sched')],
-  [st('driver', 3)],
-];
-export const NIC_ROWS = (mode: Mode): Cell[][] => {
-  if (mode === 'hw-offload')
-    return [
-      [
-        pt('rings'),
-        pt('onchip'),
-        st('backend', 1, ['HPC backend (offload)', 'offloaded backend', 'backend']),
-        st('dma'),
-      ],
-    ];
-  if (mode === 'sr-iov') return [[pt('vf', 2), pt('onchip'), st('dma')]];
-  return [[pt('rings', 2), pt('onchip'), st('dma')]];
-};
 
 /** Sizes in units of the label font f. */
 export const U = {

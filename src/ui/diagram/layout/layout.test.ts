@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mode } from '../../model/types.ts';
-import { contains, overlaps, polylineHits, type Rect } from './geometry.ts';
+import type { Mode } from '../../../model/types.ts';
+import { contains, overlaps, polylineHits, type Rect } from '../geometry.ts';
 import {
   boxExtent,
   diagramFontPx,
@@ -9,7 +9,7 @@ import {
   layoutDiagram,
   type DiagramLayout,
 } from './layout.ts';
-import { DIAGRAM_MODES } from './modes.ts';
+import { MODES } from '../../../model/types.ts';
 
 const SIZES = [
   { width: 900, height: 520 }, // the diagram's share of a 1366×768 screen
@@ -19,7 +19,7 @@ const SIZES = [
 const all = (fn: (L: DiagramLayout, label: string) => void) => {
   for (const size of SIZES)
     for (const vmsPerHost of [1, 16])
-      for (const mode of DIAGRAM_MODES)
+      for (const mode of MODES)
         fn(
           layoutDiagram({ ...size, vmsPerHost, mode }),
           `${mode} ${size.width}×${size.height} ${vmsPerHost} VMs`,

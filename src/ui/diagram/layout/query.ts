@@ -1,8 +1,8 @@
 // Lookups on a computed layout: a station's box, a box by id, a box's extent, ancestry.
-import type { Station } from '../../model/categories.ts';
-import type { Rect } from './geometry.ts';
-import type { DiagramBox, DiagramLayout } from './layoutTypes.ts';
-import type { Place } from './routes.ts';
+import type { Station } from '../../../model/categories.ts';
+import type { Rect } from '../geometry.ts';
+import type { DiagramBox, DiagramLayout } from './types.ts';
+import type { Place } from '../../../model/routes.ts';
 
 /** The box of a station on a host, by place (the owner's domain kind, `xen`, `nic` or `net`), or any place. */
 export function findStation(

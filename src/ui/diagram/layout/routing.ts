@@ -1,6 +1,6 @@
 // The layout's routing helpers: the switch's box, label fitting, free channels, hop paths and arrow-label pills.
-import { centre, exitPoint, fitLabel, polylineHits, textWidth, type Point, type Rect } from './geometry.ts';
-import type { DiagramBox, DiagramConnector, LocalBox } from './layoutTypes.ts';
+import { centre, exitPoint, fitLabel, polylineHits, textWidth, type Point, type Rect } from '../geometry.ts';
+import type { DiagramBox, DiagramConnector, LocalBox } from './types.ts';
 
 export function switchRect(f: number, wireY: number): Rect {
   const w = Math.max(4.6 * f, textWidth('switch', f) + f);

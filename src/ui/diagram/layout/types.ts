@@ -1,8 +1,8 @@
 // The layout's data types: boxes, meters, connectors, parameters and the layout itself.
-import type { Station } from '../../model/categories.ts';
-import type { Mode } from '../../model/types.ts';
-import type { Point, Rect } from './geometry.ts';
-import type { ArrowName, Place } from './routes.ts';
+import type { Station } from '../../../model/categories.ts';
+import type { Mode, Op, Workload } from '../../../model/types.ts';
+import type { Point, Rect } from '../geometry.ts';
+import type { ArrowName, Place } from '../../../model/routes.ts';
 
 export type Layer = 'host' | 'guest' | 'hypervisor' | 'driver' | 'nic' | 'net';
 export type BoxKind = 'host' | 'domain' | 'station' | 'part' | 'switch' | 'placeholder';
@@ -79,6 +79,9 @@ export interface LayoutParams {
   /** Guest VMs per host (1–16): the first is drawn, the others as a stack behind it. */
   vmsPerHost: number;
   mode: Mode;
+  /** What the mode is shown doing: boxes it does not charge then are faded (default: any workload or op). */
+  workload?: Workload;
+  op?: Op;
   /** Link speed for the labels of the NIC and the wire, Gbit/s (default 10). */
   linkGbps?: number;
 }

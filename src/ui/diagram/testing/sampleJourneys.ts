@@ -1,4 +1,4 @@
-import type { SpanRecord } from './tokens.ts';
+import type { SpanRecord } from '../tokens/tokens.ts';
 
 /**
  * Hand-made journeys of one small RDMA write (64 B), stage by stage after reference/cost-model.md §4.1

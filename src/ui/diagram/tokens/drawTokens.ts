@@ -1,4 +1,4 @@
-import { THEME } from './theme.ts';
+import { THEME } from '../theme.ts';
 import type { Token, TokenKind } from './tokens.ts';
 
 /** The subset of CanvasRenderingContext2D the painter uses (so tests can pass a recorder). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxById, findStation, layoutDiagram } from './layout.ts';
-import { sampleJourney, PV_TCP_STAGES, ZERO_COPY_STAGES } from './sampleJourneys.ts';
+import { boxById, findStation, layoutDiagram } from '../layout/layout.ts';
+import { sampleJourney, PV_TCP_STAGES, ZERO_COPY_STAGES } from '../testing/sampleJourneys.ts';
 import {
   buildTokenIndex,
   computeTokens,

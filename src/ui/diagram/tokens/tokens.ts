@@ -1,10 +1,9 @@
-import type { Station } from '../../model/categories.ts';
-import type { Journey } from '../../model/types.ts';
-import { centre, exitPoint, pointAlong, walkOf, type Point, type Walk } from './geometry.ts';
-import { boxById, findStation, type DiagramBox, type DiagramLayout } from './layout.ts';
-import type { Place } from './routes.ts';
-import { ownerKind, parseComponent, stationOfCategory } from './stations.ts';
-import { TOKEN_COLOURS } from './theme.ts';
+import type { Station } from '../../../model/categories.ts';
+import { ownerKind, parseComponent, spanStop, splitStop } from '../../../model/routes.ts';
+import type { Journey } from '../../../model/types.ts';
+import { centre, exitPoint, pointAlong, walkOf, type Point, type Walk } from '../geometry.ts';
+import { boxById, type DiagramBox, type DiagramLayout } from '../layout/layout.ts';
+import { TOKEN_COLOURS } from '../theme.ts';
 
 /** The engine's trace records, by way of the model's types (the UI may not import the engine). */
 export type TraceRecord = Journey['spans'][number];
@@ -87,32 +86,22 @@ export interface TokenIndexOptions {
   jitterPx?: number;
 }
 
-/** Where a span is drawn: resolved from its component (host), category (station) and owner (domain). */
+/**
+ * Where a span is drawn: the box of the stop the model charges it at (its host, place and station),
+ * else the box of its domain, else its host. A span between hosts (no host) is drawn on the switch.
+ */
 export function resolveSpanBox(layout: DiagramLayout, span: SpanRecord): DiagramBox | undefined {
+  const at = spanStop(span);
   const ref = parseComponent(span.component);
   const host = ref.host ?? layout.sender;
-  const station = stationOfCategory(span.category);
-  if (span.category === 'firmware') {
-    // The offloaded backend's protocol work is the NIC firmware: draw it in the NIC's backend box if there is one.
-    const b = findStation(layout, host, 'backend', 'nic');
-    if (b && b.place === 'nic') return b;
+  if (at) {
+    if (at.host === null) return boxById(layout, 'switch');
+    const { place, station } = splitStop(at.stop);
+    const found = boxById(layout, `h${at.host}/${place}/${station}`);
+    if (found) return found;
   }
   const owner = ownerKind(span.owner);
-  const domain: Place | null = owner && owner !== 'hw' && owner !== 'wait' ? owner : ref.domain;
-  if (station === null) {
-    return boxById(layout, `h${host}/${domain ?? 'nic'}`) ?? boxById(layout, `h${host}`);
-  }
-  if (station === 'wire' && ref.host === null) return boxById(layout, 'switch');
-  const place: Place | null =
-    station === 'evtchn' || station === 'grant' || station === 'iotlb' || station === 'sched'
-      ? 'xen'
-      : station === 'dma'
-        ? 'nic'
-        : station === 'wire'
-          ? 'net'
-          : domain;
-  const found = findStation(layout, host, station, place);
-  if (found) return found;
+  const domain = owner && owner !== 'hw' && owner !== 'wait' ? owner : ref.domain;
   return (domain ? boxById(layout, `h${host}/${domain}`) : undefined) ?? boxById(layout, `h${host}`);
 }
 
