@@ -4,6 +4,7 @@ import { NicDriver } from './hw/driver.ts';
 import { Nic } from './hw/nic.ts';
 import { MODE_DESCRIPTORS } from './modes.ts';
 import type { Mode } from './types.ts';
+import { placeOnCores } from './xen/core.ts';
 import { Iotlb } from './xen/iotlb.ts';
 import { Domain, type Vcpu } from './xen/vcpu.ts';
 
@@ -19,7 +20,7 @@ export interface Host {
   readonly vms: Domain[];
   readonly nic: Nic;
   readonly driver: NicDriver;
-  /** The backend's registration cache. */
+  /** The backend's registration cache (per VM budgets). */
   readonly iotlb: Iotlb;
   readonly uplink: Link;
 }
@@ -68,7 +69,13 @@ export function buildTopology(ctx: ModelContext, mode: Mode, pairCount: number):
     const nic = new Nic(ctx, h, uplink, () => hosts.map((x) => x.nic));
     const driverVcpu: Vcpu = (stubdom ?? dom0 ?? linux)!.vcpus[0];
     const driver = new NicDriver(ctx, nic, driverVcpu, stubdom ? 'poll' : 'irq');
-    const iotlb = new Iotlb(ctx, h, p.iotlbEntries, p.iotlbCache === 1);
+    const iotlb = new Iotlb(ctx, h, p.iotlbPagesPerVm, p.iotlbCache === 1);
+    const domainsHere = [linux, dom0, stubdom, ...vms].flatMap((d) => (d ? [d] : []));
+    placeOnCores(
+      `h${h}`,
+      domainsHere.flatMap((d) => d.vcpus),
+      p.hostCores,
+    );
     hosts.push({ index: h, linux, dom0, stubdom, vms, nic, driver, iotlb, uplink });
   }
   return { hosts, pairs };

@@ -8,23 +8,28 @@ import { regionKey, type Frontend } from './frontend.ts';
 import { FrontendSet } from './frontendSet.ts';
 import { postDirectFrames } from './directFrames.ts';
 import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
+import { ModeratedIrq } from './moderatedIrq.ts';
 import { backendVcpuOf } from './zeroCopy.ts';
 
 /**
  * What-if (poster, open challenges): the backend's thin protocol runs on the NIC. The driver domain
  * only forwards the frontend's doorbell (and maps buffers on an IOTLB miss); the NIC's firmware
  * parses the request, DMAs from the application's pages, and on the far side places the data into
- * the registered pages and raises the completion event itself.
+ * the registered pages and raises the completion itself, through its moderated MSI-X interrupt for
+ * that guest. Buffers mapped for one message only (IOTLB cache off) are unmapped by the driver domain
+ * once the NIC reports the message done on that host.
  */
 export class HwOffloadPath implements IoPath {
   private readonly frontends: FrontendSet;
   private readonly firmware = new Map<number, Firmware>();
   private readonly rxFrames = new Map<number, number>();
+  private readonly irq: ModeratedIrq;
 
   constructor(
     private readonly ctx: ModelContext,
     private readonly topology: Topology,
   ) {
+    this.irq = new ModeratedIrq(ctx, 'completion interrupt coalescing');
     this.frontends = new FrontendSet(ctx, topology, (side) => ({
       vcpu: backendVcpuOf(topology.hosts[side.host].dom0!, side.vm),
       serve: (fe, at, v) => this.forward(fe, at, v),
@@ -76,6 +81,7 @@ export class HwOffloadPath implements IoPath {
     const dom0 = this.topology.hosts[side.host].dom0!;
     this.topology.hosts[side.host].iotlb.lookup(
       backendVcpuOf(dom0, side.vm),
+      side.vm,
       regionKey(side, m, role),
       pagesOf(m.sizeBytes),
       m.id,
@@ -91,8 +97,10 @@ export class HwOffloadPath implements IoPath {
   private sendFrames(m: Message, from: Side, to: Side, parts: number[], kind: 'data' | 'request'): void {
     const onReceive =
       kind === 'request' ? () => this.answerRead(m, to, from) : () => this.place(m, to, parts.length);
-    const writeDone = kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : null;
-    postDirectFrames(this.ctx, this.topology, m, from, to, parts, onReceive, writeDone);
+    let txDone: (() => void) | null = null;
+    if (kind === 'data' && m.op === 'write') txDone = () => this.complete(from, m, 'completed');
+    else if (kind === 'data') txDone = () => this.release(from, m); // a READ's answer has left
+    postDirectFrames(this.ctx, this.topology, m, from, to, parts, onReceive, txDone);
   }
 
   private answerRead(m: Message, at: Side, to: Side): void {
@@ -120,10 +128,18 @@ export class HwOffloadPath implements IoPath {
     }
   }
 
-  /** The NIC raises the frontend's event channel itself: no hypercall, no driver domain. */
+  /** The NIC interrupts the guest itself (coalesced): no hypercall, no driver domain on the way. */
   private complete(side: Side, m: Message, what: 'delivered' | 'completed'): void {
     const fe = this.frontends.get(side);
     fe.post(m, what);
-    fe.toFront.send(null, m.id);
+    this.irq.raise(fe, side.host, m.id);
+    this.release(side, m);
+  }
+
+  /** The message is done on this host: the driver domain unmaps what was mapped for it alone. */
+  private release(side: Side, m: Message): void {
+    const host = this.topology.hosts[side.host];
+    if (!host.iotlb.mappedFor(m.id)) return;
+    host.iotlb.release(backendVcpuOf(host.dom0!, side.vm), m.id, () => {});
   }
 }

@@ -5,25 +5,30 @@ import { Firmware } from './firmware.ts';
 import type { Frontend } from './frontend.ts';
 import { FrontendSet } from './frontendSet.ts';
 import { postDirectFrames } from './directFrames.ts';
-import { sidesOf, type IoPath, type Message, type Side } from './message.ts';
+import { markCompleted, markDelivered, sidesOf, type IoPath, type Message, type Side } from './message.ts';
+import { ModeratedIrq } from './moderatedIrq.ts';
 
 /**
  * What-if (poster: "VMs could communicate directly with the hardware"): a smart NIC exports a queue
- * pair (an SR-IOV virtual function) to each VM. The application posts work requests and rings the
- * doorbell by MMIO; the NIC DMAs to and from guest memory through the IOMMU; completions arrive as
- * coalesced interrupts that Xen injects into the guest. No driver domain on the data path.
+ * pair (an SR-IOV virtual function) to each VM, mapped into the application's address space: OS
+ * bypass and VMM bypass, as Xen-IB does (Liu et al., USENIX ATC 2006). The application's library
+ * builds a work request and rings the doorbell by MMIO from user space (no system call, no
+ * hypercall); the NIC DMAs to and from guest memory through the IOMMU. Completions land in a
+ * completion queue the application polls from user space (`srIovIrq` 0), or (`srIovIrq` 1) raise
+ * the VF's coalesced MSI-X interrupt, which Xen injects into the guest. No driver domain on the data path.
  */
 export class SrIovPath implements IoPath {
   private readonly frontends: FrontendSet;
   private readonly firmware = new Map<number, Firmware>();
-  private readonly armed = new Set<Frontend>();
   private readonly rxFrames = new Map<number, number>();
+  private readonly irq: ModeratedIrq | null;
 
   constructor(
     private readonly ctx: ModelContext,
     private readonly topology: Topology,
   ) {
     this.frontends = new FrontendSet(ctx, topology, null);
+    this.irq = ctx.costs.p.srIovIrq === 1 ? new ModeratedIrq(ctx, 'VF interrupt coalescing') : null;
   }
 
   issue(m: Message): void {
@@ -31,14 +36,12 @@ export class SrIovPath implements IoPath {
     const g = this.frontends.get(issuer).vcpu;
     const ns = this.ctx.costs.ns;
     const p = this.ctx.costs.p;
-    g.run('syscall', ns.sysPv, 'post work request to the VF', m.id, () =>
-      g.run('frontend', ns.feReq, 'VF library builds work request', m.id, () =>
-        g.run('driver', ns.doorbell, 'VF doorbell (MMIO, no hypervisor)', m.id, () => {
-          if (m.op === 'write')
-            this.sendFrames(m, issuer, remote, chunks(m.sizeBytes, p.fwMtuBytes - p.hdrBytes), 'data');
-          else this.sendFrames(m, issuer, remote, [0], 'request');
-        }),
-      ),
+    g.run('frontend', ns.feReq, 'VF library builds work request (user space)', m.id, () =>
+      g.run('driver', ns.doorbell, 'VF doorbell (MMIO from user space)', m.id, () => {
+        if (m.op === 'write')
+          this.sendFrames(m, issuer, remote, chunks(m.sizeBytes, p.fwMtuBytes - p.hdrBytes), 'data');
+        else this.sendFrames(m, issuer, remote, [0], 'request');
+      }),
     );
   }
 
@@ -53,7 +56,7 @@ export class SrIovPath implements IoPath {
   private sendFrames(m: Message, from: Side, to: Side, parts: number[], kind: 'data' | 'request'): void {
     const onReceive =
       kind === 'request' ? () => this.answerRead(m, to, from) : () => this.received(m, to, parts.length);
-    const writeDone = kind === 'data' && m.op === 'write' ? () => this.interrupt(from, m, 'completed') : null;
+    const writeDone = kind === 'data' && m.op === 'write' ? () => this.complete(from, m, 'completed') : null;
     postDirectFrames(this.ctx, this.topology, m, from, to, parts, onReceive, writeDone);
   }
 
@@ -71,31 +74,29 @@ export class SrIovPath implements IoPath {
     if (got < total) this.rxFrames.set(m.id, got);
     else {
       this.rxFrames.delete(m.id);
-      this.interrupt(at, m, 'delivered');
+      this.complete(at, m, 'delivered');
     }
   }
 
-  /** A completion on the VF: coalesced, then an interrupt Xen injects into the guest. */
-  private interrupt(side: Side, m: Message, what: 'delivered' | 'completed'): void {
+  /** The NIC writes a completion-queue entry; the application finds it by polling, or is interrupted. */
+  private complete(side: Side, m: Message, what: 'delivered' | 'completed'): void {
     const fe = this.frontends.get(side);
-    fe.post(m, what);
-    if (this.armed.has(fe)) return;
-    this.armed.add(fe);
-    const { sim, costs } = this.ctx;
-    if (sim.trace.active)
-      sim.trace.span(
-        `h${side.host}/nic`,
-        'hw',
-        'coalesce',
-        m.id,
-        sim.now,
-        sim.now + costs.ns.coal,
-        'VF interrupt coalescing',
-      );
-    sim.schedule(costs.ns.coal, () => {
-      this.armed.delete(fe);
-      this.ctx.counters.inc('interrupts');
-      fe.toFront.send(null, m.id);
+    if (this.irq) {
+      fe.post(m, what);
+      this.irq.raise(fe, side.host, m.id);
+    } else this.poll(fe, m, what);
+  }
+
+  /** The busy-polling application reads the entry from user space: no kernel, no Xen. */
+  private poll(fe: Frontend, m: Message, what: 'delivered' | 'completed'): void {
+    this.ctx.counters.inc('cqPolls');
+    fe.vcpu.run('frontend', this.ctx.costs.ns.appPoll, 'application polls VF completion queue', m.id, () => {
+      const now = this.ctx.sim.now;
+      if (what === 'completed') markCompleted(m, now);
+      else {
+        markDelivered(m, now);
+        if (m.op === 'read') markCompleted(m, now); // a READ's data lands at its issuer
+      }
     });
   }
 }

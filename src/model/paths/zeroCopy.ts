@@ -58,7 +58,7 @@ export class ZeroCopyPath implements IoPath {
     const ns = this.ctx.costs.ns;
     const host = this.topology.hosts[side.host];
     v.run('backend', ns.beReq, 'backend parses request (b₁)', m.id, () =>
-      host.iotlb.lookup(v, regionKey(side, m, 'issuer'), pagesOf(m.sizeBytes), m.id, () => {
+      host.iotlb.lookup(v, side.vm, regionKey(side, m, 'issuer'), pagesOf(m.sizeBytes), m.id, () => {
         const { remote } = sidesOf(m);
         if (m.op === 'write') this.sendData(v, m, side, remote, () => this.serve(fe, side, v));
         else this.sendReadRequest(v, m, side, remote, () => this.serve(fe, side, v));
@@ -73,6 +73,8 @@ export class ZeroCopyPath implements IoPath {
     const nic = this.topology.hosts[from.host].nic;
     const parts = chunks(m.sizeBytes, p.fwMtuBytes - p.hdrBytes);
     const issuerSends = m.op === 'write';
+    // A READ's answer from a buffer mapped for this message alone is unmapped once the NIC has read it.
+    const unmapAfter = !issuerSends && this.topology.hosts[from.host].iotlb.mappedFor(m.id);
     const post = (i: number) => {
       if (i === parts.length) {
         then();
@@ -88,7 +90,13 @@ export class ZeroCopyPath implements IoPath {
         last,
         rx: 'driver',
         onReceive: (f, next) => this.place(f, m, to, parts.length, next),
-        onTxDone: last && issuerSends ? (_f, next) => this.writeSent(m, from, next) : undefined,
+        onTxDone: !last
+          ? undefined
+          : issuerSends
+            ? (_f, next) => this.writeSent(m, from, next)
+            : unmapAfter
+              ? (_f, next) => this.topology.hosts[from.host].iotlb.release(v, m.id, next)
+              : undefined,
       };
       v.run('backend', ns.beFrame, 'backend frames application pages (c₁)', m.id, () =>
         v.run('driver', ns.drvTx, 'driver xmit', m.id, () =>
@@ -137,7 +145,7 @@ export class ZeroCopyPath implements IoPath {
     const host = this.topology.hosts[at.host];
     const d = host.driver.vcpu;
     d.run('backend', this.ctx.costs.ns.beRx, 'backend handles READ request', m.id, () =>
-      host.iotlb.lookup(d, regionKey(at, m, 'remote'), pagesOf(m.sizeBytes), m.id, () =>
+      host.iotlb.lookup(d, at.vm, regionKey(at, m, 'remote'), pagesOf(m.sizeBytes), m.id, () =>
         this.sendData(d, m, at, to, next),
       ),
     );
@@ -163,13 +171,13 @@ export class ZeroCopyPath implements IoPath {
           this.rxFrames.delete(key);
           const fe = this.frontends.get(at);
           fe.post(m, 'delivered');
-          fe.toFront.send(d, m.id, () => host.iotlb.release(d, pages, m.id, next));
+          fe.toFront.send(d, m.id, () => host.iotlb.release(d, m.id, next));
         }),
       );
     if (this.rxFrames.has(key)) copy();
     else
       d.run('backend', ns.beRx, 'backend demultiplexes message', m.id, () =>
-        host.iotlb.lookup(d, regionKey(at, m, role), pages, m.id, copy),
+        host.iotlb.lookup(d, at.vm, regionKey(at, m, role), pages, m.id, copy),
       );
   }
 
@@ -179,7 +187,7 @@ export class ZeroCopyPath implements IoPath {
     const d = host.driver.vcpu;
     const fe = this.frontends.get(at);
     fe.post(m, 'completed');
-    fe.toFront.send(d, m.id, () => host.iotlb.release(d, pagesOf(m.sizeBytes), m.id, next));
+    fe.toFront.send(d, m.id, () => host.iotlb.release(d, m.id, next));
   }
 }
 

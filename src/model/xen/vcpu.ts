@@ -1,35 +1,79 @@
-import { Processor } from '../../engine/processor.ts';
+import { Processor, type WorkItem } from '../../engine/processor.ts';
 import type { RandomStream } from '../../engine/rng.ts';
+import type { Simulator } from '../../engine/simulator.ts';
 import type { Category, DomainKind } from '../categories.ts';
 import type { ModelContext } from '../context.ts';
+import type { Core } from './core.ts';
 
 /**
- * A vCPU (or, natively, a core): a processor pinned to its own physical core, as in the poster's
- * set-up. It is blocked when it has nothing to do, unless its application busy-polls (`spinning`)
- * or it runs a polling loop (`polling`, the stub domain): then an event finds it running.
+ * Work that follows a wake-up latency which started at `sinceNs`. The Processor reads `stallNs`
+ * when the work starts: only the part of the latency that has not yet elapsed then holds the
+ * processor idle. A wake-up queued behind other work overlaps its latency with that work, so a
+ * busy vCPU is never held idle for a latency that already ran out while it was working.
+ */
+class AfterLatency implements WorkItem {
+  constructor(
+    private readonly sim: Simulator,
+    private readonly sinceNs: number,
+    private readonly latencyNs: number,
+    readonly owner: string,
+    readonly category: string,
+    readonly durationNs: number,
+    readonly label: string,
+    readonly messageId: number,
+    readonly onDone: (() => void) | undefined,
+  ) {}
+
+  get stallNs(): number {
+    return Math.max(0, this.sinceNs + this.latencyNs - this.sim.now);
+  }
+}
+
+/**
+ * A vCPU (or, natively, a core). While its host has a core for each vCPU (`hostCores`), it runs on
+ * its own core, as in the poster's set-up; otherwise it shares one (`core`) with other vCPUs. It is
+ * blocked when it has nothing to do, unless its application busy-polls (`spinning`) or it runs a
+ * polling loop (`polling`, the stub domain): then an event finds it running.
  */
 export class Vcpu {
+  /** This vCPU's time: what it ran, charged per (domain, category), and its trace lane. */
   readonly cpu: Processor;
   spinning = false;
   polling = false;
+  /** The physical core it shares with other vCPUs, or null when it has one of its own. */
+  core: Core | null = null;
+  /** Work queued on a shared core, not yet started: the vCPU is runnable, not blocked. */
+  waitingOnCore = 0;
   /** Coefficient of variation of CPU work (0: every cost exactly as in the table). */
   private readonly jitterCv: number;
   private readonly random: RandomStream;
+  /** A PV kernel's TCP/IP costs `pvTcpFactor` times native (calibration B); 1 natively. */
+  private readonly tcpScale: number;
+  private readonly sim: Simulator;
 
   constructor(
     ctx: ModelContext,
     readonly domain: Domain,
     readonly index: number,
   ) {
+    this.sim = ctx.sim;
     this.cpu = new Processor(ctx.sim, `h${domain.host}/${domain.id}/vcpu${index}`);
     this.jitterCv = ctx.costs.p.jitterPct / 100;
     this.random = ctx.sim.rng(this.cpu.name);
+    this.tcpScale = domain.pv ? ctx.costs.p.pvTcpFactor : 1;
   }
 
   /** A cost as this run draws it: log-normal around the table's value when jitter is on. */
   private draw(durationNs: number): number {
     if (this.jitterCv === 0 || durationNs === 0) return durationNs;
     return Math.max(0, Math.round(durationNs * this.random.logNormal(1, this.jitterCv)));
+  }
+
+  /** The cost of `category` work in this domain's kernel. */
+  private cost(category: Category, durationNs: number): number {
+    const ns =
+      category === 'tcpip' && this.tcpScale !== 1 ? Math.round(durationNs * this.tcpScale) : durationNs;
+    return this.draw(ns);
   }
 
   get name(): string {
@@ -40,24 +84,32 @@ export class Vcpu {
     return this.domain.kind;
   }
 
+  /** Running or runnable (work in service, or queued on its shared core). */
+  get busy(): boolean {
+    return this.cpu.busy || this.waitingOnCore > 0;
+  }
+
   /** Nothing to run and nobody spinning: an event must wake it through Xen's scheduler. */
   get blocked(): boolean {
-    return !this.cpu.busy && !this.spinning && !this.polling;
+    return !this.busy && !this.spinning && !this.polling;
   }
 
   /** Queues `durationNs` of CPU work charged to (this domain, category); `then` runs after it. */
   run(category: Category, durationNs: number, label: string, messageId: number, then?: () => void): void {
-    this.cpu.submit({
+    this.submit({
       owner: this.domain.kind,
       category,
-      durationNs: this.draw(durationNs),
+      durationNs: this.cost(category, durationNs),
       label,
       messageId,
       onDone: then,
     });
   }
 
-  /** As `run`, held for `stallNs` first without charge (scheduling latency). */
+  /**
+   * As `run`, after a scheduling latency of `stallNs` that starts now and is not charged. On an
+   * idle vCPU the latency is idle time; on a busy one it overlaps with the work in progress.
+   */
   runAfterStall(
     category: Category,
     stallNs: number,
@@ -66,15 +118,26 @@ export class Vcpu {
     messageId: number,
     then?: () => void,
   ): void {
-    this.cpu.submit({
-      owner: this.domain.kind,
-      category,
-      durationNs: this.draw(durationNs),
-      stallNs: this.draw(stallNs),
-      label,
-      messageId,
-      onDone: then,
-    });
+    const workNs = this.cost(category, durationNs);
+    const latencyNs = this.draw(stallNs);
+    this.submit(
+      new AfterLatency(
+        this.sim,
+        this.sim.now,
+        latencyNs,
+        this.domain.kind,
+        category,
+        workNs,
+        label,
+        messageId,
+        then,
+      ),
+    );
+  }
+
+  private submit(item: WorkItem): void {
+    if (this.core) this.core.submit(this, item);
+    else this.cpu.submit(item);
   }
 }
 

@@ -1,0 +1,74 @@
+import type { WorkItem } from '../../engine/processor.ts';
+import type { Vcpu } from './vcpu.ts';
+
+/**
+ * A physical core shared by several vCPUs (more vCPUs on a host than `hostCores`). It runs one work
+ * item at a time, from whichever of its vCPUs queued first, each to completion: the items are a few
+ * microseconds long, so this stands for Xen's scheduler switching between runnable vCPUs at event
+ * boundaries (a woken vCPU is boosted ahead of one that merely runs). Each vCPU keeps its own
+ * accounting and trace lane; only one of them is in service at a time.
+ */
+export class Core {
+  private readonly waiting: { vcpu: Vcpu; item: WorkItem }[] = [];
+  private head = 0;
+  private running = false;
+
+  constructor(readonly name: string) {}
+
+  submit(vcpu: Vcpu, item: WorkItem): void {
+    if (!this.running) {
+      this.dispatch(vcpu, item);
+      return;
+    }
+    vcpu.waitingOnCore++;
+    this.waiting.push({ vcpu, item });
+  }
+
+  /** Items queued behind the one in service. */
+  get queueLength(): number {
+    return this.waiting.length - this.head;
+  }
+
+  private dispatch(vcpu: Vcpu, item: WorkItem): void {
+    this.running = true;
+    // The vCPU's own processor is idle (its items all pass through here), so the item starts now;
+    // a wake-up latency still pending (`stallNs`, read now) holds the core, as it holds a vCPU.
+    vcpu.cpu.submit({
+      owner: item.owner,
+      category: item.category,
+      durationNs: item.durationNs,
+      stallNs: item.stallNs,
+      label: item.label,
+      messageId: item.messageId,
+      onDone: () => {
+        this.running = false;
+        this.next();
+        item.onDone?.();
+      },
+    });
+  }
+
+  private next(): void {
+    if (this.head === this.waiting.length) return;
+    const { vcpu, item } = this.waiting[this.head];
+    this.waiting[this.head++] = undefined as unknown as { vcpu: Vcpu; item: WorkItem };
+    if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+      this.waiting.splice(0, this.head);
+      this.head = 0;
+    }
+    vcpu.waitingOnCore--;
+    this.dispatch(vcpu, item);
+  }
+}
+
+/**
+ * Places a host's vCPUs on its cores: each on its own while there are enough cores (the poster's
+ * pinning), otherwise round-robin in the order given, vCPUs on one core sharing it.
+ */
+export function placeOnCores(hostName: string, vcpus: readonly Vcpu[], cores: number): void {
+  if (vcpus.length <= cores) return;
+  const shared = Array.from({ length: cores }, (_, i) => new Core(`${hostName}/core${i}`));
+  vcpus.forEach((v, i) => {
+    v.core = shared[i % cores];
+  });
+}
