@@ -5,7 +5,7 @@ import type { LiveState } from './live.ts';
 import { MODES } from '../../model/types.ts';
 import { PV_TCP_STAGES, sampleJourney } from './testing/sampleJourneys.ts';
 import { TokenCanvas } from './tokens/TokenCanvas.tsx';
-import { Waterfall } from './Waterfall.tsx';
+import { Waterfall } from './journey/Waterfall.tsx';
 
 const LIVE: LiveState = {
   cpuBusy: {

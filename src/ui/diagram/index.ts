@@ -39,6 +39,6 @@ export type { JourneyRow, JourneySummary } from './journey/journey.ts';
 export type { LiveState, Gauge } from './live.ts';
 export { IoPathDiagram } from './IoPathDiagram.tsx';
 export type { IoPathDiagramProps } from './IoPathDiagram.tsx';
-export { Waterfall, formatUs, journeyHeadline } from './Waterfall.tsx';
-export type { JourneyProgress, WaterfallProps } from './Waterfall.tsx';
+export { Waterfall, formatUs, journeyHeadline } from './journey/Waterfall.tsx';
+export type { JourneyProgress, WaterfallProps } from './journey/Waterfall.tsx';
 export { THEME, FADED_OPACITY } from './theme.ts';

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
-import { journeySummary, type JourneyRow } from './journey/journey.ts';
-import { DOMAIN_COLOURS, THEME } from './theme.ts';
-import type { SpanRecord } from './tokens/tokens.ts';
+import { journeySummary, type JourneyRow } from './journey.ts';
+import { DOMAIN_COLOURS, THEME } from '../theme.ts';
+import type { SpanRecord } from '../tokens/tokens.ts';
 
 export interface WaterfallProps {
   /** The spans of one message id. */
