@@ -1,5 +1,6 @@
 import { cpuTotalNs } from '../src/model/figures.ts';
-import { PARAMS } from '../src/model/params.ts';
+import { NS_PER_S, mibPerSec } from '../src/lib/units.ts';
+import { PARAMS, PARAM_BY_NAME } from '../src/model/params.ts';
 import { POSTER } from '../src/model/poster.ts';
 import { runScenario } from '../src/model/run.ts';
 import type { Scenario } from '../src/model/types.ts';
@@ -38,7 +39,8 @@ const base: Scenario = {
   seed: 1,
   params: {},
 };
-const wireMiBps = 10e9 / 8 / 2 ** 20;
+/** The default link's raw rate, MiB/s. */
+const wireMiBps = mibPerSec((PARAM_BY_NAME.get('linkGbps')!.default * 1e9) / 8, NS_PER_S);
 
 export function posterTable(): string {
   const lat = (mode: Scenario['mode']) => runScenario({ ...base, mode }).latencyUs.mean;
