@@ -25,6 +25,8 @@ export type TimeSeries = {
   values: ArrayLike<number>;
   /** The y axis the series is read on; 'left' unless given. */
   axis?: 'left' | 'right';
+  /** Fixes the series' colour, dash and marker; without it the style follows its position. */
+  style?: SeriesStyle;
 };
 
 export type TimeSeriesData = {
@@ -84,7 +86,7 @@ export function timeSeriesGeometry(data: TimeSeriesData, width: number, height: 
   const cleaned = data.series.map((s, i) => ({
     ...s,
     axis: s.axis ?? 'left',
-    style: seriesStyle(i),
+    style: s.style ?? seriesStyle(i),
     ...validSamples(s),
   }));
   const hasRight = cleaned.some((s) => s.axis === 'right');

@@ -4,12 +4,14 @@ import { useApp, type AppState } from '../../store/index.ts';
 import { liveSeries } from './chartData.ts';
 
 const selectLive = (s: AppState) => s.liveSeries;
+const selectMode = (s: AppState) => s.settings.mode;
 
 /** The running simulation: throughput and CPU per domain over simulated time. */
 export function LiveChart() {
   const samples = useApp(selectLive);
   const [ref, { width, height }] = useElementSize();
-  const series = useMemo(() => liveSeries(samples), [samples]);
+  const mode = useApp(selectMode);
+  const series = useMemo(() => liveSeries(samples, mode), [samples, mode]);
   // CPU is in % of one core: a domain with several busy vCPUs goes past 100 %.
   const cpuMax = useMemo(() => {
     let max = 100;

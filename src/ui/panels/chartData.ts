@@ -1,6 +1,7 @@
-import type { CpuPanel, LineSeries, TimeSeries } from '../../charts/index.ts';
+import { seriesStyle, type CpuPanel, type LineSeries, type TimeSeries } from '../../charts/index.ts';
 import { CATEGORIES, type Category, type DomainKind } from '../../model/categories.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
+import type { Mode } from '../../model/types.ts';
 import type { SweepPoint } from '../../worker/sweeps.ts';
 import type { AppState } from '../../store/index.ts';
 
@@ -58,18 +59,32 @@ const DOMAIN_LABELS: Record<DomainKind, string> = {
   linux: 'Linux',
 };
 
-/** The running simulation: throughput (left axis) and CPU per domain in % of one core (right axis). */
-export function liveSeries(samples: AppState['liveSeries']): TimeSeries[] {
+/**
+ * The running simulation: throughput (left axis, in the mode's own style) and CPU per domain in %
+ * of one core (right axis, in styles other than the mode's).
+ */
+export function liveSeries(samples: AppState['liveSeries'], mode: Mode): TimeSeries[] {
   const tNs = samples.map((s) => s.tNs);
   const domains = [...new Set(samples.flatMap((s) => Object.keys(s.cpuCores) as DomainKind[]))];
+  const modeStyle = MODE_DESCRIPTORS[mode].style;
+  const others = Array.from({ length: domains.length + 1 }, (_, i) => seriesStyle(i)).filter(
+    (s) => s.color.toLowerCase() !== modeStyle.color.toLowerCase(),
+  );
   return [
-    { key: 'throughput', label: 'throughput (MiB/s)', tNs, values: samples.map((s) => s.throughputMiBps) },
-    ...domains.map((d) => ({
+    {
+      key: 'throughput',
+      label: 'throughput (MiB/s)',
+      tNs,
+      values: samples.map((s) => s.throughputMiBps),
+      style: modeStyle,
+    },
+    ...domains.map((d, i) => ({
       key: `cpu-${d}`,
       label: `${DOMAIN_LABELS[d]} CPU (% of a core)`,
       tNs,
       values: samples.map((s) => 100 * (s.cpuCores[d] ?? 0)),
       axis: 'right' as const,
+      style: others[i],
     })),
   ];
 }

@@ -4,7 +4,7 @@ import { MODE_DESCRIPTORS, PKTGEN_MODES } from '../../model/modes.ts';
 import { MODES, type Mode } from '../../model/types.ts';
 import type { ChartPoint } from '../../worker/sweeps.ts';
 import { IoPathDiagram } from '../diagram/index.ts';
-import { lineSeries } from './chartData.ts';
+import { lineSeries, liveSeries } from './chartData.ts';
 import { LatencyChart, PktgenChart, ThroughputChart, type SweepChartProps } from './sweepCharts.tsx';
 
 const SIZES = [64, 4096, 1 << 20];
@@ -95,6 +95,25 @@ describe('a mode has one style on every chart', () => {
         (html.match(/<line[^>]*>/g) ?? []).some((l) => attr(l, 'stroke') === color),
         mode,
       ).toBe(true);
+    }
+  });
+
+  it('draws the running chart’s throughput in the mode’s style, and no CPU series in the mode’s colour', () => {
+    const samples = [1, 2, 3].map((i) => ({
+      tNs: i * 1000,
+      throughputMiBps: 100 * i,
+      cpuCores: { vm: 0.2, dom0: 0.5, stubdom: 1, linux: 0.1 },
+    }));
+    for (const mode of MODES) {
+      const series = liveSeries(samples, mode);
+      const { style } = MODE_DESCRIPTORS[mode];
+      expect(series.find((s) => s.key === 'throughput')!.style, mode).toEqual(style);
+      for (const s of series.filter((x) => x.key !== 'throughput')) {
+        expect(s.style, `${mode} ${s.key}`).toBeDefined();
+        expect(s.style!.color, `${mode} ${s.key}`).not.toBe(style.color);
+      }
+      const cpuColours = series.filter((x) => x.axis === 'right').map((x) => x.style!.color);
+      expect(new Set(cpuColours).size, mode).toBe(cpuColours.length);
     }
   });
 });
