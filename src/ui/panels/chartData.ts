@@ -1,5 +1,5 @@
 import { seriesStyle, type CpuPanel, type LineSeries, type TimeSeries } from '../../charts/index.ts';
-import { CATEGORIES, type Category, type DomainKind } from '../../model/categories.ts';
+import { CATEGORIES, DOMAINS, type Category, type DomainKind } from '../../model/categories.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import type { Mode } from '../../model/types.ts';
 import type { SweepPoint } from '../../worker/sweeps.ts';
@@ -8,6 +8,8 @@ import type { AppState } from '../../store/index.ts';
 /** Pure mappings from sweep points and live samples to chart props. */
 
 export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function lineSeries(
   points: readonly SweepPoint[],
@@ -29,10 +31,7 @@ export function lineSeries(
 export function cpuPanels(all: readonly SweepPoint[]): CpuPanel[] {
   const points = all.filter((p) => p.kind === 'rdma');
   const modes = [...new Set(points.map((p) => p.mode))];
-  const rows: { key: 'dom0' | 'vm'; label: string }[] = [
-    { key: 'dom0', label: 'Driver domain (Dom0)' },
-    { key: 'vm', label: 'Guest VM' },
-  ];
+  const rows = (['dom0', 'vm'] as const).map((key) => ({ key, label: capitalised(DOMAINS[key]) }));
   return rows.flatMap((row) =>
     modes.map((mode) => {
       const ps = points.filter((p) => p.mode === mode);
