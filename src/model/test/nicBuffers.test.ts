@@ -48,4 +48,20 @@ describe('NIC buffers', () => {
     expect(r.counters.rxDrops).toBeGreaterThan(0);
     expect(r.counters.pauseFrames ?? 0).toBe(0);
   });
+
+  it('over TCP, lost frames stall their messages (no retransmission is modelled) and the run still ends', () => {
+    const r = runScenario(
+      scenario({
+        mode: 'pv-tcp',
+        workload: 'stream',
+        sizeBytes: 65536,
+        pairs: 8,
+        window: 8,
+        messages: 8,
+        params: { nicPause: 0, nicRxRingSlots: 64, nicRxBufKiB: 32 },
+      }),
+    );
+    expect(r.counters.rxDrops).toBeGreaterThan(0);
+    expect(r.counters.messagesDelivered).toBeLessThan(r.counters.messagesIssued);
+  });
 });

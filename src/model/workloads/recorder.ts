@@ -51,15 +51,22 @@ export class Recorder {
   /** Called when the window opens and when it closes (the run snapshots its resources). */
   onWindow: ((edge: 'start' | 'end', nowNs: number) => void) | null = null;
 
+  private readonly issueLimit: number;
+
   constructor(readonly plan: MeasurePlan) {
+    this.issueLimit = 4 * (plan.pairs * plan.warmupPerPair + plan.measuredTotal) + 1000;
     this.deliveredPerPair = new Array<number>(plan.pairs).fill(0);
     this.measuredBytesPerPair = new Array<number>(plan.pairs).fill(0);
     if (plan.warmupPerPair === 0) this.pairsWarm = plan.pairs;
   }
 
-  /** Whether the workload should issue another message (false once the window has closed). */
+  /**
+   * Whether the workload should issue another message: not once the window has closed, nor past
+   * four times what the plan needs (a pair that lost frames, with PAUSE off, never warms up and
+   * would otherwise keep the others issuing for ever).
+   */
   get issuing(): boolean {
-    return this.phase !== 'done';
+    return this.phase !== 'done' && this.messagesIssued < this.issueLimit;
   }
 
   /** Length of the window (0 until it has closed). */
