@@ -200,10 +200,15 @@ function describeRun(r: RunResult): string {
     formatTable(
       ['measure', 'value'],
       [
+        ['warm-up (messages per pair, not measured)', r.warmupMessages],
+        ['measured window (µs)', Number((r.measuredNs / 1000).toFixed(3))],
+        ['messages measured (all pairs)', r.measuredMessages],
         ['latency mean (µs)', r.latencyUs.mean],
+        ['latency of the first message, cold (µs)', r.coldLatencyUs],
         ['latency p50 (µs)', r.latencyUs.p50],
         ['latency p99 (µs)', r.latencyUs.p99],
         ['throughput (MiB/s)', r.throughputMiBps],
+        ['throughput per pair (MiB/s)', r.perPairThroughputMiBps.join(', ')],
         ['simulated time (µs)', Number((r.simulatedNs / 1000).toFixed(3))],
         ['events', r.events],
       ],
@@ -226,6 +231,15 @@ function describeRun(r: RunResult): string {
     'counters',
     formatTable(['counter', 'count'], Object.entries(r.counters)),
   ];
+  if (r.measuredNs === 0) {
+    const drops = r.counters.rxDrops ?? 0;
+    lines.unshift(
+      drops > 0
+        ? `nothing measured: ${drops} frame(s) were dropped (nicPause is off), so some messages never arrived and the steady-state window never opened`
+        : 'nothing measured: the steady-state window never opened',
+      '',
+    );
+  }
   if (Object.keys(r.changedParams).length)
     lines.push('', `changed constants: ${JSON.stringify(r.changedParams)}`);
   return lines.join('\n');
