@@ -25,9 +25,12 @@ export class HostTcpPath implements IoPath {
       const host = topology.hosts[side.host];
       return {
         segmentBytes: TSO_SEGMENT_BYTES,
+        mssBytes: mss,
         groFrames: Math.max(1, Math.floor(TSO_SEGMENT_BYTES / mss)),
         egress: (seg, v, then) => {
           const ns = ctx.costs.ns;
+          // The NIC cuts a super-segment into frames; only its final frame carries the push.
+          let receivedBytes = 0;
           const frame: Frame = {
             messageId: seg.msg.id,
             srcHost: side.host,
@@ -37,20 +40,40 @@ export class HostTcpPath implements IoPath {
             mssBytes: mss,
             last: seg.last,
             rx: 'driver',
-            onReceive: (f, next) =>
+            onReceive: (f, next) => {
+              receivedBytes += f.payloadBytes;
+              const endOfSegment = receivedBytes >= seg.payloadBytes;
               this.receive(f.dstHost, f, () =>
-                seg.dst.receive({ ...seg, payloadBytes: f.payloadBytes }, this.rxVcpu(f.dstHost), next),
-              ),
-            onTxDone: seg.last ? (_f, next) => (writeSent(ctx, seg.msg, seg.kind), next()) : undefined,
+                seg.dst.receive(
+                  {
+                    ...seg,
+                    payloadBytes: f.payloadBytes,
+                    last: seg.last && endOfSegment,
+                    push: seg.push && endOfSegment,
+                  },
+                  this.rxVcpu(f.dstHost),
+                  next,
+                ),
+              );
+            },
+            onTxDone:
+              seg.last && seg.kind !== 'ack'
+                ? (_f, next) => (writeSent(ctx, seg.msg, seg.kind), next())
+                : undefined,
           };
           const xmit = () =>
-            v.run('driver', ns.drvTx, 'driver xmit (TSO)', seg.msg.id, () =>
-              host.nic.post(frame, () =>
-                v.run('driver', ns.doorbell, 'doorbell', seg.msg.id, () => {
-                  host.nic.doorbell();
-                  then();
-                }),
-              ),
+            v.run(
+              'driver',
+              ns.drvTx,
+              seg.kind === 'ack' ? 'driver xmit (ACK)' : 'driver xmit (TSO)',
+              seg.msg.id,
+              () =>
+                host.nic.post(frame, () =>
+                  v.run('driver', ns.doorbell, 'doorbell', seg.msg.id, () => {
+                    host.nic.doorbell();
+                    then();
+                  }),
+                ),
             );
           if (!this.inDom0) xmit();
           else

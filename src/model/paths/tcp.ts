@@ -1,19 +1,30 @@
 import type { ModelContext } from '../context.ts';
 import { chunks } from '../hw/frame.ts';
+import { wakeThread } from '../xen/events.ts';
 import { KThread } from '../xen/kthread.ts';
 import type { Domain, Vcpu } from '../xen/vcpu.ts';
 import type { Message } from './message.ts';
+import { TcpFlow } from './tcpAck.ts';
 
-/** A TCP segment of an RDMA-over-TCP message (header + payload), or a TSO super-segment. */
+/**
+ * A TCP segment of an RDMA-over-TCP message (header + payload), a TSO/GSO super-segment, or an
+ * ACK-only segment (no payload) going back to the data's sender.
+ */
 export interface Segment {
   readonly msg: Message;
-  /** `request`: a READ asking the remote side for data; `data`: the data itself. */
-  readonly kind: 'data' | 'request';
+  /** `request`: a READ asking the remote side for data; `data`: the data itself; `ack`: an ACK. */
+  readonly kind: 'data' | 'request' | 'ack';
   readonly payloadBytes: number;
   /** Header and payload of the whole message, to know when it is all there. */
   readonly totalBytes: number;
+  /** The last segment of its message. */
   readonly last: boolean;
+  /** The last segment of a send call (PSH set): the receiver acknowledges it at once. */
+  readonly push: boolean;
+  readonly src: TcpEndpoint;
   readonly dst: TcpEndpoint;
+  /** ACK: the bytes it acknowledges. */
+  readonly ackBytes?: number;
 }
 
 /** What the reader can take from the socket: a message's header, or (then) its payload. */
@@ -28,6 +39,8 @@ export type TcpEgress = (seg: Segment, from: Vcpu, then: () => void) => void;
 export interface TcpEndpointOptions {
   /** Payload per segment the stack builds: the MSS, or 64 KiB with segmentation offload. */
   readonly segmentBytes: number;
+  /** The MSS on the wire: more than this un-acknowledged makes the receiver ACK. */
+  readonly mssBytes: number;
   /** With generic receive offload, one TCP/IP receive pass covers up to this many frames. */
   readonly groFrames: number;
   readonly egress: TcpEgress;
@@ -51,19 +64,23 @@ export class TcpEndpoint {
   private readonly sendQueue: (() => void)[] = [];
   private groMessage = -1;
   private groCount = 0;
+  /** Flows this endpoint sends on, by receiving endpoint. */
+  private readonly flows = new Map<TcpEndpoint, TcpFlow>();
   private readonly sysNs: number;
+  private readonly ackRxNs: number;
   /** False: the application reads the socket itself (no progress thread, no futex hand-off). */
   private readonly viaProgressThread: boolean;
 
   constructor(
     private readonly ctx: ModelContext,
     readonly domain: Domain,
-    private readonly options: TcpEndpointOptions,
+    readonly options: TcpEndpointOptions,
   ) {
     this.appVcpu = domain.vcpu(0);
     const progressThread = ctx.costs.p.tcpProgressThread === 1;
     this.viaProgressThread = progressThread;
     this.sysNs = domain.pv ? ctx.costs.ns.sysPv : ctx.costs.ns.sysNat;
+    this.ackRxNs = Math.round(ctx.costs.p.tcpAckRxUs * 1000);
     this.progress = new KThread(
       ctx,
       'progress thread',
@@ -107,7 +124,21 @@ export class TcpEndpoint {
     call(0);
   }
 
-  /** One system call's worth: copy in, tcp_sendmsg, then each segment down the stack. */
+  /** The flow from this endpoint to `dst` (its window; the receiver's ACK state). */
+  flowTo(dst: TcpEndpoint): TcpFlow {
+    let f = this.flows.get(dst);
+    if (!f) {
+      f = new TcpFlow(this.ctx, this.ctx.costs.p.tcpWindowBytes, dst.options.mssBytes);
+      this.flows.set(dst, f);
+    }
+    return f;
+  }
+
+  /**
+   * One system call's worth: tcp_sendmsg, then per segment: wait for room in the window, copy that
+   * segment in from user space, send it down the stack. The copy of segment i + 1 thus follows
+   * segment i's transmission, which other CPUs carry on with (netback, the NIC) meanwhile.
+   */
   private sendCall(
     v: Vcpu,
     m: Message,
@@ -120,38 +151,80 @@ export class TcpEndpoint {
   ): void {
     const ns = this.ctx.costs.ns;
     const segments = chunks(c.bytes, this.options.segmentBytes);
+    const flow = this.flowTo(dst);
     const id = m.id;
     const sendSegment = (i: number) => {
       if (i === segments.length) {
         then();
         return;
       }
-      v.run('tcpip', ns.tcpTxSeg, 'TCP/IP transmit', id, () =>
-        this.options.egress(
-          {
-            msg: m,
-            kind,
-            payloadBytes: segments[i],
-            totalBytes: total,
-            last: lastCall && i === segments.length - 1,
-            dst,
-          },
-          v,
-          () => sendSegment(i + 1),
-        ),
-      );
+      const bytes = segments[i];
+      const push = i === segments.length - 1;
+      const go = () =>
+        v.run('copy', this.ctx.costs.copyNs(bytes), 'copy_from_user', id, () =>
+          v.run('tcpip', ns.tcpTxSeg, 'TCP/IP transmit', id, () =>
+            this.options.egress(
+              {
+                msg: m,
+                kind,
+                payloadBytes: bytes,
+                totalBytes: total,
+                last: lastCall && push,
+                push,
+                src: this,
+                dst,
+              },
+              v,
+              () => sendSegment(i + 1),
+            ),
+          ),
+        );
+      // Socket buffer full: the writer sleeps until an ACK frees room (sk_write_space wakes it).
+      flow.reserve(bytes, go, (from) => wakeThread(this.ctx, from, v, 'writer (sk_write_space)', id, go));
     };
     v.run('syscall', this.sysNs, c.label, id, () =>
-      v.run('copy', this.ctx.costs.copyNs(c.bytes), 'copy_from_user', id, () =>
-        v.run('tcpip', ns.tcpTxCall, 'tcp_sendmsg', id, () => sendSegment(0)),
-      ),
+      v.run('tcpip', ns.tcpTxCall, 'tcp_sendmsg', id, () => sendSegment(0)),
     );
   }
 
   /** A segment (or frame) reached this stack, in the receive context `r`; `next` continues that context. */
   receive(seg: Segment, r: Vcpu, next: () => void): void {
+    if (seg.kind === 'ack') {
+      this.receiveAck(seg, r, next);
+      return;
+    }
     const ns = this.ctx.costs.ns;
     const id = seg.msg.id;
+    // GRO: consecutive frames of one message share one pass through TCP/IP.
+    if (this.groMessage !== id || this.groCount >= this.options.groFrames) {
+      this.groMessage = id;
+      this.groCount = 0;
+    }
+    const firstOfBatch = this.groCount++ === 0;
+    const closesBatch = this.groCount >= this.options.groFrames;
+    // After queueing the data, TCP decides whether to ACK (tcp_ack_snd_check follows tcp_data_queue).
+    const ackThenNext = () => {
+      const ackBytes = seg.src.flowTo(this).received(seg.payloadBytes, seg.push, closesBatch);
+      if (ackBytes === 0) next();
+      else
+        r.run('tcpip', ns.tcpTxSeg, 'TCP ACK transmit', id, () =>
+          this.options.egress(
+            {
+              msg: seg.msg,
+              kind: 'ack',
+              payloadBytes: 0,
+              totalBytes: 0,
+              last: false,
+              push: false,
+              src: this,
+              dst: seg.src,
+              ackBytes,
+            },
+            r,
+            next,
+          ),
+        );
+    };
     const afterStack = () => {
       const key = `${id}:${seg.kind}`;
       const before = this.rxBytes.get(key) ?? 0;
@@ -164,23 +237,39 @@ export class TcpEndpoint {
       if (got < seg.totalBytes) this.rxBytes.set(key, got);
       else this.rxBytes.delete(key);
       if (parts.length === 0) {
-        next();
+        ackThenNext();
         return;
       }
       r.run('tcpip', ns.tcpRxCall, 'sk_data_ready', id, () => {
         this.ready.push(...parts);
         this.progress.kick(r, id);
-        next();
+        ackThenNext();
       });
     };
-    // GRO: consecutive frames of one message share one pass through TCP/IP.
-    if (this.groMessage !== id || this.groCount >= this.options.groFrames) {
-      this.groMessage = id;
-      this.groCount = 0;
-    }
-    const firstOfBatch = this.groCount++ === 0;
     if (firstOfBatch) r.run('tcpip', ns.tcpRxSeg, 'TCP/IP receive', id, afterStack);
     else afterStack();
+  }
+
+  /** An ACK for data this endpoint sent: free the window (which may wake a blocked writer). */
+  private receiveAck(seg: Segment, r: Vcpu, next: () => void): void {
+    r.run('tcpip', this.ackRxNs, 'TCP ACK receive', seg.msg.id, () => {
+      this.flowTo(seg.src).acked(seg.ackBytes ?? 0, r);
+      next();
+    });
+  }
+
+  /** The largest number of un-acknowledged bytes any flow of this endpoint had. */
+  get maxInFlightBytes(): number {
+    let max = 0;
+    for (const f of this.flows.values()) max = Math.max(max, f.maxInFlightBytes);
+    return max;
+  }
+
+  /** Bytes in flight or received and not acknowledged, on this endpoint's flows (0 once drained). */
+  get unackedBytes(): number {
+    let sum = 0;
+    for (const f of this.flows.values()) sum += f.pendingBytes;
+    return sum;
   }
 
   /** Bytes of partly received messages (must be 0 when a run ends). */

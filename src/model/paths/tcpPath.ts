@@ -59,7 +59,7 @@ export class TcpMessaging {
 }
 
 /** A WRITE's data has left the issuer's buffers: the issuer may count it done. */
-export function writeSent(ctx: ModelContext, m: Message, kind: 'data' | 'request'): void {
+export function writeSent(ctx: ModelContext, m: Message, kind: 'data' | 'request' | 'ack'): void {
   if (kind === 'data' && m.op === 'write') markCompleted(m, ctx.sim.now);
 }
 

@@ -10,7 +10,8 @@ export function pagesOf(bytes: number): number {
 
 /**
  * GNTTABOP_copy for a batch of packets in one hypercall: Xen copies each packet between the guest's
- * granted page and the driver domain's buffer with the CPU, one copy op per page touched.
+ * granted page and the driver domain's buffer with the CPU, one copy op per page touched (a
+ * packet's buffer is taken to start on a page boundary, so it never straddles one more page).
  */
 export function grantCopy(
   ctx: ModelContext,
@@ -29,6 +30,9 @@ export function grantCopy(
   }
   ctx.counters.inc('grantCopyHypercalls');
   ctx.counters.inc('grantCopyOps', ops);
+  // The largest batch so far: checks the op array's bound (netback's nbCopyOps).
+  const maxOps = ctx.counters.get('grantCopyMaxOpsPerCall');
+  if (ops > maxOps) ctx.counters.inc('grantCopyMaxOpsPerCall', ops - maxOps);
   ctx.counters.inc('grantCopyBytes', bytes);
   const durationNs = ns.gcHypercall + ops * ns.gcOp + ctx.costs.copyNs(bytes);
   vcpu.run('grant-copy', durationNs, `GNTTABOP_copy ${label}`, messageId, then);

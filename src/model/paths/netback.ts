@@ -1,0 +1,314 @@
+import type { ModelContext } from '../context.ts';
+import { frameBytes, type Frame } from '../hw/frame.ts';
+import type { Nic } from '../hw/nic.ts';
+import { EventChannel } from '../xen/eventChannel.ts';
+import { grantCopy, pagesOf } from '../xen/grantTable.ts';
+import { KThread } from '../xen/kthread.ts';
+import { SharedRing } from '../xen/sharedRing.ts';
+import type { Domain, Vcpu } from '../xen/vcpu.ts';
+import type { Message } from './message.ts';
+import type { Segment } from './tcp.ts';
+
+/** A packet on a vif: a TCP segment (data or ACK, maybe a GSO super-segment), or a pktgen socket buffer. */
+export interface VifPacket {
+  readonly id: number;
+  readonly payloadBytes: number;
+  readonly headerBytes: number;
+  readonly dstHost: number;
+  /** Ring slots it takes: one per page, plus one for the GSO extra-info slot of a super-segment. */
+  readonly slots: number;
+  /** A GSO super-segment: the NIC cuts it into frames of this payload (TSO). */
+  readonly mssBytes?: number;
+  /** The TCP segment it carries (none for pktgen). */
+  readonly seg?: Segment;
+  /** Netback tells the frontend when this packet is done (the last segment of a WRITE). */
+  readonly completes?: Message;
+  /** pktgen: the frame reached the far NIC. */
+  readonly arrived?: () => void;
+}
+
+/** A ring entry: a packet in its last slot, `null` in the slots before it (fragments, GSO extra info). */
+type Slot = VifPacket | null;
+
+/**
+ * Ring slots a packet of `payloadBytes` takes: one per page, one more for a GSO super-segment's extra
+ * info; never more than the ring has (a 64 KiB super-segment takes 18 of the 256 slots).
+ */
+export function vifSlots(payloadBytes: number, headerBytes: number, gso: boolean, ringSlots: number): number {
+  return Math.min(ringSlots, pagesOf(frameBytes(payloadBytes, headerBytes)) + (gso ? 1 : 0));
+}
+
+/** A first-in first-out queue that stays cheap when long (the vif's queue behind a stopped ring). */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(x: T): void {
+    this.items.push(x);
+  }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+  shift(): T | undefined {
+    if (this.head === this.items.length) return undefined;
+    const x = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return x;
+  }
+}
+
+/**
+ * A VM's virtual interface: the TX and RX shared rings, the two event channels, and the queue of
+ * packets the bridge gave the vif that netback has not yet copied to the guest.
+ */
+export class Vif {
+  readonly tx: SharedRing<Slot>;
+  readonly rx: SharedRing<Slot>;
+  readonly toBack: EventChannel;
+  readonly toFront: EventChannel;
+  readonly txDone: Message[] = [];
+  /** Packets for the guest waiting for netback (the vif's transmit queue in Dom0). */
+  readonly rxPending = new Fifo<VifPacket>();
+  /** RX slots netback has claimed for packets it is copying now. */
+  rxReservedSlots = 0;
+  /** netif_stop_queue: the guest's RX ring had no room; netfront's next refill wakes the queue. */
+  rxStopped = false;
+
+  constructor(ctx: ModelContext, vm: Domain, netback: Netback, netfrontIrq: () => void) {
+    const name = `h${vm.host}/${vm.id}`;
+    this.toBack = new EventChannel(ctx, `${vm.id} → netback`, netback.thread.vcpu, (id) =>
+      netback.thread.kick(netback.thread.vcpu, id),
+    );
+    this.toFront = new EventChannel(ctx, `netback → ${vm.id}`, vm.vcpu(0), netfrontIrq);
+    this.tx = new SharedRing(ctx, `${name}/tx-ring`, ctx.costs.p.vifRingSlots, () => this.toBack);
+    this.rx = new SharedRing(ctx, `${name}/rx-ring`, ctx.costs.p.vifRingSlots, () => this.toFront);
+  }
+}
+
+/**
+ * Puts a packet on a ring as its slots: the leading slots silently, then the packet, whose push
+ * notifies the consumer if it asked (one RING_PUSH_REQUESTS_AND_CHECK_NOTIFY per packet).
+ */
+export function pushPacket(ring: SharedRing<Slot>, pkt: VifPacket, from: Vcpu, then: () => void): void {
+  const fill = (left: number) => {
+    if (left === 0) ring.push(pkt, from, pkt.id, then);
+    else ring.ring.put(null, () => fill(left - 1));
+  };
+  fill(pkt.slots - 1);
+}
+
+/** The next packet on a ring, consuming the slots before it; undefined when none is whole yet. */
+export function peekPacket(ring: SharedRing<Slot>): VifPacket | undefined {
+  while (ring.ring.peek() === null) ring.take();
+  return ring.ring.peek() ?? undefined;
+}
+
+/**
+ * Netback: one kernel thread per group (one group per Dom0 vCPU) serving the vifs of its group. Each
+ * round, as xen_netbk_kthread does, it first copies packets queued for the guests into their RX
+ * rings, then takes the guests' TX requests; each direction copies everything pending, round-robin
+ * over the vifs, up to `nbCopyOps` copy ops in one GNTTABOP_copy. TX then hands the packets to the
+ * bridge and the native driver, ringing the doorbell every `txBatch` frames. A guest whose RX ring is
+ * full only stops its own vif's queue (netif_stop_queue); the others go on.
+ */
+export class Netback {
+  readonly thread: KThread;
+  readonly vifs: Vif[] = [];
+  private nextTx = 0;
+  private nextRx = 0;
+
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly nic: Nic,
+    readonly host: number,
+    vcpu: Vcpu,
+  ) {
+    this.thread = new KThread(ctx, 'netback kthread', vcpu, this.loop);
+  }
+
+  /** Set by the path: what the destination host does with a frame for a vif. */
+  pathRx: (f: Frame, pkt: VifPacket, next: () => void) => void = () => {};
+
+  /** The bridge hands `pkt` to `vif`: queue it; wake netback unless that vif's queue is stopped. */
+  enqueueRx(vif: Vif, pkt: VifPacket, from: Vcpu): void {
+    vif.rxPending.push(pkt);
+    if (!vif.rxStopped) this.thread.kick(from, pkt.id);
+  }
+
+  private readonly loop = (): void => {
+    const rx = this.takeRx();
+    const txPhase = () => {
+      const tx = this.takeTx();
+      if (tx.length > 0) this.transmit(tx, this.loop);
+      else if (rx.length > 0) this.loop();
+      else {
+        for (const vif of this.vifs) vif.tx.requestEvent();
+        this.thread.sleep();
+      }
+    };
+    if (rx.length > 0) this.receive(rx, txPhase);
+    else txPhase();
+  };
+
+  /**
+   * Round-robin over the vifs from `start`, one packet each turn, until no vif has one or the copy
+   * batch is full (`nbCopyOps` copy ops, one per page).
+   */
+  private takeRound(
+    start: number,
+    pick: (vif: Vif) => VifPacket | undefined,
+    take: (vif: Vif) => void,
+  ): { vif: Vif; pkt: VifPacket }[] {
+    const batch: { vif: Vif; pkt: VifPacket }[] = [];
+    const n = this.vifs.length;
+    const limit = this.ctx.costs.p.nbCopyOps;
+    let ops = 0;
+    for (let idle = 0, i = start; idle < n; i++) {
+      const vif = this.vifs[i % n];
+      const pkt = pick(vif);
+      if (!pkt) {
+        idle++;
+        continue;
+      }
+      const pages = pagesOf(frameBytes(pkt.payloadBytes, pkt.headerBytes));
+      if (batch.length > 0 && ops + pages > limit) break;
+      take(vif);
+      ops += pages;
+      batch.push({ vif, pkt });
+      idle = 0;
+    }
+    return batch;
+  }
+
+  private takeTx() {
+    const n = Math.max(1, this.vifs.length);
+    this.nextTx = (this.nextTx + 1) % n;
+    return this.takeRound(
+      this.nextTx,
+      (vif) => peekPacket(vif.tx),
+      (vif) => vif.tx.take(),
+    );
+  }
+
+  private takeRx() {
+    const n = Math.max(1, this.vifs.length);
+    this.nextRx = (this.nextRx + 1) % n;
+    return this.takeRound(
+      this.nextRx,
+      (vif) => {
+        const pkt = vif.rxStopped ? undefined : vif.rxPending.peek();
+        if (!pkt) return undefined;
+        if (vif.rx.ring.slots - vif.rx.occupancy - vif.rxReservedSlots >= pkt.slots) return pkt;
+        vif.rxStopped = true; // xen_netbk_must_stop_queue → netif_stop_queue for this vif only
+        this.ctx.counters.inc('vifQueueStops');
+        return undefined;
+      },
+      (vif) => {
+        vif.rxReservedSlots += vif.rxPending.shift()!.slots;
+      },
+    );
+  }
+
+  private transmit(batch: { vif: Vif; pkt: VifPacket }[], then: () => void): void {
+    const { ctx } = this;
+    const ns = ctx.costs.ns;
+    const v = this.thread.vcpu;
+    const k = batch.length;
+    const id = batch[0].pkt.id;
+    const perDoorbell = ctx.costs.p.txBatch;
+    ctx.counters.inc('netbackTxPackets', k);
+    // Forward the copied packets in groups of `txBatch`: bridge, driver, descriptors, one doorbell.
+    const forward = (from: number) => {
+      if (from === k) {
+        this.respond(batch, then);
+        return;
+      }
+      const to = Math.min(k, from + perDoorbell);
+      const n = to - from;
+      const gid = batch[from].pkt.id;
+      const post = (i: number) => {
+        if (i < to) this.nic.post(this.frame(batch[i].pkt), () => post(i + 1));
+        else
+          v.run('driver', ns.doorbell, 'doorbell', gid, () => {
+            this.nic.doorbell();
+            forward(to);
+          });
+      };
+      v.run('bridge', ns.bridge * n, `bridge → eth0 ×${n}`, gid, () =>
+        v.run('driver', ns.drvTx * n, `driver xmit ×${n}`, gid, () => post(from)),
+      );
+    };
+    v.run('netback', ns.nbTx * k, `netback TX ×${k}`, id, () =>
+      grantCopy(
+        ctx,
+        v,
+        batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
+        'guest → Dom0',
+        id,
+        () => forward(0),
+      ),
+    );
+  }
+
+  /** TX responses: guests whose WRITE has fully left their memory are told so. */
+  private respond(batch: { vif: Vif; pkt: VifPacket }[], then: () => void): void {
+    const told = new Set<Vif>();
+    for (const { vif, pkt } of batch) {
+      if (!pkt.completes) continue;
+      vif.txDone.push(pkt.completes);
+      told.add(vif);
+    }
+    const vifs = [...told];
+    const notify = (i: number) => {
+      if (i === vifs.length) then();
+      else vifs[i].toFront.send(this.thread.vcpu, batch[0].pkt.id, () => notify(i + 1));
+    };
+    notify(0);
+  }
+
+  private receive(batch: { vif: Vif; pkt: VifPacket }[], then: () => void): void {
+    const { ctx } = this;
+    const v = this.thread.vcpu;
+    const k = batch.length;
+    const id = batch[0].pkt.id;
+    ctx.counters.inc('netbackRxPackets', k);
+    const push = (i: number) => {
+      if (i === k) {
+        then();
+        return;
+      }
+      const { vif, pkt } = batch[i];
+      vif.rxReservedSlots -= pkt.slots;
+      pushPacket(vif.rx, pkt, v, () => push(i + 1));
+    };
+    v.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, id, () =>
+      grantCopy(
+        ctx,
+        v,
+        batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
+        'Dom0 → guest',
+        id,
+        () => push(0),
+      ),
+    );
+  }
+
+  private frame(pkt: VifPacket): Frame {
+    return {
+      messageId: pkt.id,
+      srcHost: this.host,
+      dstHost: pkt.dstHost,
+      payloadBytes: pkt.payloadBytes,
+      headerBytes: pkt.headerBytes,
+      mssBytes: pkt.mssBytes,
+      last: true,
+      rx: pkt.seg ? 'driver' : 'sink',
+      onReceive: pkt.seg ? (f, next) => this.pathRx(f, pkt, next) : pkt.arrived,
+    };
+  }
+}
