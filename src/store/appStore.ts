@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { EMPTY_READOUT, type LiveComponents, type LiveReadout, type LiveSample } from '../live/index.ts';
-import type { SweepPoint } from '../worker/sweeps.ts';
+import type { ChartPoint } from '../worker/sweeps.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'pktgen' | 'live' | 'journey';
@@ -9,7 +9,7 @@ export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'pktgen' | 'live' | 'j
 export type Readout = LiveReadout;
 
 export interface SweepState {
-  readonly points: SweepPoint[];
+  readonly points: ChartPoint[];
   /** Recomputing: the old curves stay, dimmed. */
   readonly stale: boolean;
   readonly progress: { done: number; total: number } | null;

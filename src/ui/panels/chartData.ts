@@ -2,7 +2,7 @@ import { seriesStyle, type CpuPanel, type LineSeries, type TimeSeries } from '..
 import { CATEGORIES, DOMAINS, type Category, type DomainKind } from '../../model/categories.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import type { Mode } from '../../model/types.ts';
-import type { SweepPoint } from '../../worker/sweeps.ts';
+import type { ChartPoint } from '../../worker/sweeps.ts';
 import type { AppState } from '../../store/index.ts';
 
 /** Pure mappings from sweep points and live samples to chart props. */
@@ -12,9 +12,9 @@ export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function lineSeries(
-  points: readonly SweepPoint[],
-  y: (p: SweepPoint) => number,
-  kind: SweepPoint['kind'] = 'rdma',
+  points: readonly ChartPoint[],
+  y: (p: ChartPoint) => number,
+  kind: ChartPoint['kind'] = 'rdma',
 ): LineSeries[] {
   const ofKind = points.filter((p) => p.kind === kind);
   const modes = [...new Set(ofKind.map((p) => p.mode))];
@@ -28,7 +28,7 @@ export function lineSeries(
 }
 
 /** The poster's CPU-breakdown figure: rows Dom0 and the VM, a column per mode, stacked by category (µs). */
-export function cpuPanels(all: readonly SweepPoint[]): CpuPanel[] {
+export function cpuPanels(all: readonly ChartPoint[]): CpuPanel[] {
   const points = all.filter((p) => p.kind === 'rdma');
   const modes = [...new Set(points.map((p) => p.mode))];
   const rows = (['dom0', 'vm'] as const).map((key) => ({ key, label: capitalised(DOMAINS[key]) }));
