@@ -45,8 +45,9 @@ describe('IoPathDiagram', () => {
         [320, 200, 4],
       ]) {
         const html = render(mode, w, h, vms, LIVE);
-        for (const [name, value] of attributes(html))
-          expect(value, `${mode} ${w}×${h}: ${name}`).not.toMatch(/NaN|Infinity|undefined|null/);
+        // One expect per diagram: thousands of attributes each.
+        const bad = attributes(html).filter(([, value]) => /NaN|Infinity|undefined|null/.test(value));
+        expect(bad, `${mode} ${w}×${h}`).toEqual([]);
       }
     }
   });
