@@ -16,13 +16,14 @@ export interface RouteCase {
 
 // Constants that take a path a different way: no IOTLB cache (map and unmap per message), one Dom0
 // vCPU (netback and the IRQ share it), no progress thread and two send() calls, SR-IOV completions by
-// interrupt instead of polling.
+// interrupt instead of polling, segmentation offload across the vif, vCPUs sharing one core.
 const VARIANTS: Record<string, number>[] = [
   {},
   { iotlbCache: 0 },
   { dom0Vcpus: 1 },
   { tcpProgressThread: 0, tcpSendCalls: 2 },
   { srIovIrq: 1 },
+  { vifGso: 1, hostCores: 1 },
 ];
 
 /** Every mode × workload (pktgen where the mode has it) × op (pktgen writes only) × pairs 1 and 3 × the variants. */
