@@ -20,7 +20,7 @@ export type FigureName = (typeof FIGURE_NAMES)[number];
 
 /** The modes the poster compares in each figure. */
 export function figureModes(name: FigureName): Mode[] {
-  return name === 'pktgen' ? [...PKTGEN_MODES] : ['pv-tcp', 'zero-copy'];
+  return [...(name === 'pktgen' ? PKTGEN_MODES : POSTER.comparedModes)];
 }
 
 export function figureSizes(name: FigureName): number[] {

@@ -1,3 +1,4 @@
+import { POSTER } from '../model/poster.ts';
 import type { Mode } from '../model/types.ts';
 import { SweepClient } from '../worker/sweepClient.ts';
 import type { SweepRequest } from '../worker/sweeps.ts';
@@ -6,8 +7,8 @@ import { pairsOf, type Settings } from './settings.ts';
 
 /** The modes the sweep charts compare: the poster's two, and the chosen one if it is another. */
 export function chartModes(mode: Mode): Mode[] {
-  const base: Mode[] = ['pv-tcp', 'zero-copy'];
-  return base.includes(mode) ? base : [...base, mode];
+  const base = POSTER.comparedModes;
+  return base.includes(mode) ? [...base] : [...base, mode];
 }
 
 export function sweepRequestOf(s: Settings): SweepRequest {
