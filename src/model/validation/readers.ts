@@ -37,11 +37,12 @@ export const vmCpuUs = (r: RunResult): number => cpuTotalNs(r, 'vm') / 1000;
 export const messagesPerSec = (r: RunResult): number => (r.throughputMiBps * MIB) / r.sizeBytes;
 
 /**
- * Little's law, L = λ·W: messages per second times the mean time a message is in flight. For a
- * stream W is issue to completion; for a ping-pong it is the one-way trip, during which exactly
- * one message of the pair is in flight.
+ * Little's law, L = λ·W over the steady-state window: the rate of messages whose latency ends in it
+ * (completions when streaming, deliveries in ping-pong) times their mean latency. For a stream W is
+ * issue to completion; for a ping-pong it is the one-way trip, during which exactly one message of
+ * the pair is in flight.
  */
-export const littleL = (r: RunResult): number => messagesPerSec(r) * (r.latencyUs.mean / 1e6);
+export const littleL = (r: RunResult): number => r.littlesLaw?.rateTimesLatency ?? 0;
 
 /**
  * Driver-domain CPU of one host per TCP data segment it received, µs, over the measurement window:
