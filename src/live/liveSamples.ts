@@ -1,3 +1,4 @@
+import { mibPerSec } from '../lib/units.ts';
 import type { DomainKind } from '../model/categories.ts';
 import type { ModelRun } from '../model/run.ts';
 import { allVcpus } from '../model/topology.ts';
@@ -60,7 +61,7 @@ export class LiveSamples {
     if (this.rateWindow.length > RATE_WINDOW_SAMPLES) this.rateWindow.shift();
     this.samples.push({
       tNs: mark.tNs,
-      throughputMiBps: (mark.bytes - from.bytes) / 2 ** 20 / ((mark.tNs - from.tNs) / 1e9),
+      throughputMiBps: mibPerSec(mark.bytes - from.bytes, mark.tNs - from.tNs),
       cpuCores,
     });
     if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);

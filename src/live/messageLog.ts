@@ -4,8 +4,8 @@ import type { Recorder } from '../model/workloads/recorder.ts';
 /**
  * What the live view needs per message and the run's Recorder does not keep: when each message
  * arrived (to tell an arrived journey from one in flight), and every latency with the first (cold)
- * and the latest. It watches the Recorder by wrapping its two recording methods, so the model is
- * unchanged and a run without a live view pays nothing.
+ * and the latest. It listens to the Recorder's delivery and latency hooks, which a run without a
+ * live view leaves empty.
  */
 export class MessageLog {
   /** Arrival time by message id (ids count up from 0), −1 while in flight. */
@@ -16,14 +16,10 @@ export class MessageLog {
   lastLatencyNs = NaN;
 
   constructor(rec: Recorder) {
-    const delivered = rec.delivered.bind(rec);
-    rec.delivered = (...args) => {
-      delivered(...args);
-      if (rec.lastDeliveredId >= 0) this.arrived(rec.lastDeliveredId, rec.lastDeliveryNs);
+    rec.onDelivered = (id, nowNs) => {
+      if (id >= 0) this.arrived(id, nowNs);
     };
-    const latency = rec.latency.bind(rec);
-    rec.latency = (nowNs, ns) => {
-      latency(nowNs, ns);
+    rec.onLatency = (_nowNs, ns) => {
       if (this.all.count === 0) this.firstLatencyNs = ns;
       this.lastLatencyNs = ns;
       this.all.add(ns);

@@ -1,3 +1,4 @@
+import { mibPerSec } from '../lib/units.ts';
 import type { Recorder } from '../model/workloads/recorder.ts';
 import type { Scenario } from '../model/types.ts';
 import type { MessageLog } from './messageLog.ts';
@@ -103,7 +104,7 @@ export function throughputReadout(rec: Recorder, nowNs: number): ThroughputReado
   const elapsedNs = nowNs - from;
   const bytes = bytesArrived(rec);
   return {
-    miBps: elapsedNs > 0 && bytes > 0 ? bytes / 2 ** 20 / (elapsedNs / 1e9) : 0,
+    miBps: elapsedNs > 0 && bytes > 0 ? mibPerSec(bytes, elapsedNs) : 0,
     label: 'mean since the first message, counted as bytes arrive',
   };
 }

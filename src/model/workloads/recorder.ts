@@ -48,6 +48,9 @@ export class Recorder {
   private inFlightAreaAtEnd = 0;
   private readonly deliveredPerPair: number[];
   private pairsWarm = 0;
+  /** Watchers of every delivery and every latency (the live view); none in a plain run. */
+  onDelivered: ((id: number, nowNs: number) => void) | null = null;
+  onLatency: ((nowNs: number, latencyNs: number) => void) | null = null;
   /** Called when the window opens and when it closes (the run snapshots its resources). */
   onWindow: ((edge: 'start' | 'end', nowNs: number) => void) | null = null;
 
@@ -97,6 +100,7 @@ export class Recorder {
     this.lastDeliveredId = id;
     this.bytesDelivered += bytes;
     if (nowNs > this.lastDeliveryNs) this.lastDeliveryNs = nowNs;
+    this.onDelivered?.(id, nowNs);
     if (this.phase === 'measuring') {
       this.measuredDeliveries++;
       this.measuredBytes += bytes;
@@ -112,6 +116,7 @@ export class Recorder {
   latency(nowNs: number, ns: number): void {
     this.inFlight.add(nowNs, -1);
     if (this.firstLatencyNs < 0) this.firstLatencyNs = ns;
+    this.onLatency?.(nowNs, ns);
     // Counted over (start, end], as deliveries are: the delivery that opens the window is warm-up.
     if (this.windowStartNs < 0 || nowNs <= this.windowStartNs) return;
     if (this.windowEndNs >= 0 && nowNs > this.windowEndNs) return;

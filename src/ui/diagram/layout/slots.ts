@@ -1,6 +1,10 @@
 // Page slots: where each host stands, and the y of every layer, from the size of the canvas.
 import { U, clamp, diagramFontPx, verticalBudget } from './grid.ts';
 import type { LayoutParams } from './types.ts';
+import { PARAM_BY_NAME } from '../../../model/params.ts';
+
+/** The link rate when the layout is given none: the model's default. */
+const LINK_GBPS_DEFAULT = PARAM_BY_NAME.get('linkGbps')!.default;
 
 /** The page cut into slots, in px: fonts, the hosts' columns, the switch gap and the layers' rows. */
 export interface PageSlots {
@@ -43,7 +47,7 @@ export function pageSlots(params: LayoutParams): PageSlots {
   const height = Math.max(1, params.height);
   const hosts = clamp(Math.round(params.hosts ?? 2), 1, 4);
   const vmsPerHost = clamp(Math.round(params.vmsPerHost), 1, 16);
-  const gbps = params.linkGbps && params.linkGbps > 0 ? params.linkGbps : 10;
+  const gbps = params.linkGbps && params.linkGbps > 0 ? params.linkGbps : LINK_GBPS_DEFAULT;
   const f = diagramFontPx(width, height, hosts);
   const small = Math.max(Math.min(14, f), Math.round(f * 0.82));
 
