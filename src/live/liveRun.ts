@@ -18,11 +18,9 @@ export interface JourneyView {
   readonly id: number;
   /** Its spans, in time order. */
   readonly spans: SpanRecord[];
-  /** When its data arrived; null while in flight, or when the workload does not say (pktgen). */
+  /** When its data (a pktgen packet: the packet) arrived; null while in flight. */
   readonly arrivedNs: number | null;
-  /** False when the workload does not report arrivals per message (pktgen counts packets only). */
-  readonly tracked: boolean;
-  /** From its first span to its arrival, ns; null while in flight or untracked. */
+  /** From its first span to its arrival, ns; null while in flight. */
   readonly endToEndNs: number | null;
   /** From its first span to now, ns (how long it has been on its way). */
   readonly sinceStartNs: number;
@@ -185,15 +183,13 @@ export class LiveRun {
     for (const r of run.sim.trace.records())
       if (r.kind === 'span' && r.messageId === messageId) spans.push(r);
     spans.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
-    const tracked = run.scenario.workload !== 'pktgen';
-    const arrivedNs = tracked ? log.arrivalNs(messageId) : -1;
+    const arrivedNs = log.arrivalNs(messageId);
     const startNs = spans.length > 0 ? spans[0].startNs : run.sim.now;
     const arrived = arrivedNs >= 0;
     return {
       id: messageId,
       spans,
       arrivedNs: arrived ? arrivedNs : null,
-      tracked,
       endToEndNs: arrived ? arrivedNs - startNs : null,
       sinceStartNs: run.sim.now - startNs,
     };

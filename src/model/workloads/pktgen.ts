@@ -18,9 +18,8 @@ export function startPktgen(w: WorkloadSetup): void {
       const last = !rec.issuing;
       stopped = last;
       rec.issued(ctx.sim.now, frameBytes, false);
-      gen(pair, frameBytes, w.nextId(), last, produce, () =>
-        rec.delivered(ctx.sim.now, frameBytes, pair.index),
-      );
+      const id = w.nextId();
+      gen(pair, frameBytes, id, last, produce, () => rec.delivered(ctx.sim.now, frameBytes, pair.index, id));
     };
     w.startAt(pair, produce);
   }

@@ -15,16 +15,15 @@ export interface WaterfallProps {
 
 /**
  * A journey's state: arrived (end to end: from its first stage to its arrival, when known; work
- * after it, such as acknowledgements and completions, is drawn but not counted), still on its way
- * (for how long), or not reported by the run (pktgen counts packets, not which one arrived).
+ * after it, such as acknowledgements and completions, is drawn but not counted), or still on its
+ * way (for how long).
  */
 export type JourneyProgress =
-  { kind: 'arrived'; endToEndUs?: number } | { kind: 'in-flight'; forUs: number } | { kind: 'untracked' };
+  { kind: 'arrived'; endToEndUs?: number } | { kind: 'in-flight'; forUs: number };
 
 /** The journey's headline: "… µs end to end" only for a message that has arrived. */
 export function journeyHeadline(totalUs: number, progress: JourneyProgress): string {
   if (progress.kind === 'in-flight') return `in flight for ${formatUs(progress.forUs)} µs`;
-  if (progress.kind === 'untracked') return `${formatUs(totalUs)} µs traced so far`;
   return `${formatUs(progress.endToEndUs ?? totalUs)} µs end to end`;
 }
 
