@@ -3,6 +3,7 @@ import type { Simulator } from '../engine/simulator.ts';
 import type { SpanRecord } from '../engine/trace.ts';
 import { createRun, type ModelRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
+import { cpuSpent, type CpuSpent } from './cpuSpent.ts';
 import { liveComponents, type LiveComponents } from './liveComponents.ts';
 import { LiveSamples, type LiveSample } from './liveSamples.ts';
 import { MessageLog } from './messageLog.ts';
@@ -202,5 +203,10 @@ export class LiveRun {
 
   components(): LiveComponents {
     return liveComponents(this.run);
+  }
+
+  /** CPU time charged so far, per vCPU, domain and category (read-only; completed work). */
+  cpuSpent(): CpuSpent[] {
+    return cpuSpent(this.run);
   }
 }
