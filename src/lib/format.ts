@@ -16,6 +16,30 @@ export function formatDurationNs(durationNs: number): string {
   return `${Math.round(durationNs)} ns`;
 }
 
+/**
+ * The simulated clock, in the largest unit that keeps it ≥ 1 (ns, µs, ms, s) with a fixed number of
+ * decimals per unit, so its width changes only when the unit does: 830 ns, 242.854 µs,
+ * 242.854 ms, 1.234567 s. Below a second the last digit is a nanosecond (µs) or a microsecond
+ * (ms); in seconds it stays a microsecond, so stepping one event still moves it.
+ */
+export function formatClockNs(nowNs: number): string {
+  if (!Number.isFinite(nowNs)) return '–';
+  const abs = Math.abs(nowNs);
+  if (abs < 1e3) return `${Math.round(nowNs)} ns`;
+  const i = CLOCK_UNITS.findIndex((u) => abs >= u.nsPer);
+  const text = (u: (typeof CLOCK_UNITS)[number]) => `${(nowNs / u.nsPer).toFixed(u.decimals)} ${u.unit}`;
+  // Rounding can reach 1000 of a unit (999 999 999 ns): that reads 1.000000 s, never 1000.000 ms.
+  if (i > 0 && Math.abs(Number((nowNs / CLOCK_UNITS[i].nsPer).toFixed(CLOCK_UNITS[i].decimals))) >= 1000)
+    return text(CLOCK_UNITS[i - 1]);
+  return text(CLOCK_UNITS[i]);
+}
+
+const CLOCK_UNITS = [
+  { unit: 's', nsPer: 1e9, decimals: 6 },
+  { unit: 'ms', nsPer: 1e6, decimals: 3 },
+  { unit: 'µs', nsPer: 1e3, decimals: 3 },
+] as const;
+
 export function formatMiBps(value: number): string {
   return `${trim(value)} MiB/s`;
 }
