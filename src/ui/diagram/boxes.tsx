@@ -36,6 +36,11 @@ function boxAttrs(b: DiagramBox) {
   };
 }
 
+/** Stations and parts open a card that explains them (src/ui/cards): focusable, named as a button. */
+function learnAttrs(b: DiagramBox) {
+  return { tabIndex: 0, role: 'button', 'aria-label': `${b.label}: what it does` };
+}
+
 export function Text({
   x,
   y,
@@ -226,7 +231,7 @@ export function LeafBox({ box: b, f, route = THEME.accent }: { box: DiagramBox; 
   const top = b.readout ? b.y + (b.readout.y - b.y) / 2 : b.y + b.h / 2;
   const y0 = top - ((b.lines.length - 1) * lineH) / 2;
   return (
-    <g {...boxAttrs(b)}>
+    <g {...boxAttrs(b)} {...learnAttrs(b)}>
       <title>{b.label}</title>
       <rect x={r1(b.x)} y={r1(b.y)} width={r1(b.w)} height={r1(b.h)} rx={r1(0.35 * f)} fill={THEME.panel} />
       <g opacity={b.used ? 1 : FADED_OPACITY}>
@@ -253,7 +258,7 @@ export function LeafBox({ box: b, f, route = THEME.accent }: { box: DiagramBox; 
 
 export function WireBox({ box: b, f }: { box: DiagramBox; f: number }) {
   return (
-    <g {...boxAttrs(b)}>
+    <g {...boxAttrs(b)} {...learnAttrs(b)}>
       <title>{b.label}</title>
       <rect x={r1(b.x)} y={r1(b.y)} width={r1(b.w)} height={r1(b.h)} fill="none" />
       {!b.used && (

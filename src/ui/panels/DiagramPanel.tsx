@@ -13,6 +13,8 @@ import {
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { pairsOf, paramValue } from '../../store/settings.ts';
 import { useFrameLoop } from '../frameContext.ts';
+import { BoxCard, useBoxCard } from '../cards/BoxCard.tsx';
+import { WhatIfNote } from '../whatIf/WhatIfNote.tsx';
 
 const selectMode = (s: AppState) => s.settings.mode;
 const selectWorkload = (s: AppState) => s.settings.workload;
@@ -40,6 +42,7 @@ export function DiagramPanel() {
   const canvas = useRef<TokenCanvasHandle>(null);
   const stage = useRef<HTMLDivElement | null>(null);
   const drawn = useRef<readonly Token[]>([]);
+  const card = useBoxCard();
   const layout = useMemo(
     () =>
       width > 0 && height > 0
@@ -85,29 +88,37 @@ export function DiagramPanel() {
   };
 
   return (
-    <div
-      ref={(node) => {
-        ref(node);
-        stage.current = node;
-      }}
-      className="diagram-stage"
-      onClick={pick}
-      data-testid="diagram"
-    >
-      {layout && (
-        <>
-          <IoPathDiagram
-            layout={layout}
-            width={width}
-            height={height}
-            mode={mode}
-            vmsPerHost={vms}
-            linkGbps={linkGbps}
-            live={components ?? undefined}
-          />
-          <TokenCanvas ref={canvas} width={width} height={height} />
-        </>
-      )}
+    <div className="diagram-column">
+      <WhatIfNote />
+      <div
+        ref={(node) => {
+          ref(node);
+          stage.current = node;
+        }}
+        className="diagram-stage"
+        onClick={(e) => {
+          pick(e);
+          card.onClick(e); // a box under the click opens its card (src/ui/cards)
+        }}
+        onKeyDown={card.onKeyDown}
+        data-testid="diagram"
+      >
+        {layout && (
+          <>
+            <IoPathDiagram
+              layout={layout}
+              width={width}
+              height={height}
+              mode={mode}
+              vmsPerHost={vms}
+              linkGbps={linkGbps}
+              live={components ?? undefined}
+            />
+            <TokenCanvas ref={canvas} width={width} height={height} />
+          </>
+        )}
+      </div>
+      {card.target && <BoxCard target={card.target} onClose={card.close} layoutKey={layout} />}
     </div>
   );
 }
