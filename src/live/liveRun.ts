@@ -4,6 +4,7 @@ import type { SpanRecord } from '../engine/trace.ts';
 import { createRun, type ModelRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
 import { cpuSpent, type CpuSpent } from './cpuSpent.ts';
+import { JourneyProbe } from './journeyProbe.ts';
 import { liveComponents, type LiveComponents } from './liveComponents.ts';
 import { LiveSamples, type LiveSample } from './liveSamples.ts';
 import { MessageLog } from './messageLog.ts';
@@ -194,6 +195,19 @@ export class LiveRun {
       endToEndNs: arrived ? arrivedNs - startNs : null,
       sinceStartNs: run.sim.now - startNs,
     };
+  }
+
+  /** When message `id` arrived, ns, or −1 while it is in flight. */
+  arrivalNs(messageId: number): number {
+    return this.replay.run.log.arrivalNs(messageId);
+  }
+
+  /**
+   * The same message in this run's scenario with other settings (another mode, say), run apart from
+   * this one: the journey view's comparison. The caller advances it (see JourneyProbe).
+   */
+  probe(changes: Partial<Scenario>, messageId: number): JourneyProbe {
+    return new JourneyProbe({ ...this.scenario, ...changes }, messageId);
   }
 
   /** The most recent message whose data arrived, or -1. */
