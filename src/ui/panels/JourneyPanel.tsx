@@ -1,18 +1,35 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useElementSize } from '../../charts/index.ts';
 import { Waterfall } from '../diagram/index.ts';
+import { spanExtentUs } from '../diagram/journey/journeyAnalysis.ts';
+import { MODE_DESCRIPTORS } from '../../model/modes.ts';
+import type { Mode } from '../../model/types.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { NumberField } from '../controls/NumberField.tsx';
+import type { FrameLoop } from '../../frame/frameLoop.ts';
 import { useFrameLoop } from '../frameContext.ts';
+import { THEME } from '../diagram/theme.ts';
 import { journeyProgress } from './journeyProgress.ts';
 
 const selectSelected = (s: AppState) => s.selectedMessage;
 const selectDelivered = (s: AppState) => s.readout.delivered;
 const selectNow = (s: AppState) => s.readout.nowNs;
 
+type LiveRun = FrameLoop['live'];
+type JourneyView = ReturnType<LiveRun['journey']>;
+
+/** Events a comparison runs per slice, between two turns of the page's event loop. */
+const PROBE_SLICE_EVENTS = 20_000;
+
+/** The mode a journey is compared with: the framework, or TCP when the framework is on screen. */
+function comparedMode(mode: Mode): Mode {
+  return mode === 'zero-copy' ? 'pv-tcp' : 'zero-copy';
+}
+
 /**
  * A message's journey as a waterfall: the one clicked on the diagram, or else the last one
- * delivered. Where do the 77 µs of pv-tcp go, against the 28 µs of zero-copy?
+ * delivered. Where do the 77 µs of pv-tcp go, against the 28 µs of zero-copy? "compare" runs the
+ * same message of the other mode in its own run, and shows both journeys side by side on one scale.
  */
 export function JourneyPanel() {
   const loop = useFrameLoop();
@@ -21,11 +38,26 @@ export function JourneyPanel() {
   const nowNs = useApp(selectNow);
   const live = loop.live;
   const [ref, { width }] = useElementSize();
+  const [comparing, setComparing] = useState(false);
   const lastIssued = live.messagesIssued - 1;
   const id = selected ?? live.lastDeliveredMessage();
   // Recomputed when the clock or the deliveries move (a few times a second at most).
   const journey = useMemo(() => (id >= 0 ? live.journey(id) : null), [id, live, delivered, nowNs]); // eslint-disable-line react-hooks/exhaustive-deps
   const spans = journey?.spans ?? [];
+  const { mode, op, workload } = live.scenario;
+  const other = comparedMode(mode);
+  const canCompare = workload !== 'pktgen' || MODE_DESCRIPTORS[other].pktgen;
+  const compareButton = canCompare && (
+    <button
+      type="button"
+      data-testid="journey-compare"
+      aria-pressed={comparing}
+      onClick={() => setComparing(!comparing)}
+      title={`Run message #${id} of ${MODE_DESCRIPTORS[other].label} in the background and show both journeys side by side, on one time scale`}
+    >
+      compare with {MODE_DESCRIPTORS[other].label}
+    </button>
+  );
   return (
     <div ref={ref} className="journey" data-testid="journey" data-message={id}>
       <div className="journey-head">
@@ -50,11 +82,112 @@ export function JourneyPanel() {
           )}
         </div>
       </div>
-      {spans.length > 0 ? (
-        <Waterfall spans={spans} compact={width < 760} progress={journeyProgress(journey!)} />
+      {spans.length > 0 && journey ? (
+        <Waterfall
+          spans={spans}
+          compact={width < 760}
+          progress={journeyProgress(journey)}
+          op={op}
+          actions={compareButton}
+        />
       ) : (
         <p className="hint">Play or step the simulation; click a moving token to follow its message.</p>
       )}
+      {comparing && journey && spans.length > 0 && (
+        <Comparison live={live} journey={journey} other={other} onClose={() => setComparing(false)} />
+      )}
+    </div>
+  );
+}
+
+/** Runs message `id` of `mode` in its own LiveRun, a slice per turn of the event loop; null until it is done. */
+function useProbe(live: LiveRun, mode: Mode, id: number): JourneyView | null {
+  const [done, setDone] = useState<{ key: string; view: JourneyView } | null>(null);
+  const key = `${mode}#${id}`;
+  useEffect(() => {
+    const probe = live.probe({ mode }, id);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slice = () => {
+      if (probe.advance(PROBE_SLICE_EVENTS)) setDone({ key, view: probe.journey! });
+      else timer = setTimeout(slice, 0);
+    };
+    timer = setTimeout(slice, 0);
+    return () => clearTimeout(timer);
+  }, [live, mode, id, key]);
+  return done && done.key === key ? done.view : null;
+}
+
+/**
+ * Two journeys of the same message side by side, laid over the page so each has half its width:
+ * the one on screen and the other mode's, on one time scale, each with its totals.
+ */
+function Comparison({
+  live,
+  journey,
+  other,
+  onClose,
+}: {
+  live: LiveRun;
+  journey: JourneyView;
+  other: Mode;
+  onClose: () => void;
+}) {
+  const theirs = useProbe(live, other, journey.id);
+  const { mode, op, sizeBytes } = live.scenario;
+  const scaleUs = Math.max(spanExtentUs(journey.spans), theirs ? spanExtentUs(theirs.spans) : 0);
+  const column = (view: JourneyView, m: Mode, testId: string) => (
+    <Waterfall
+      spans={view.spans}
+      title={`${MODE_DESCRIPTORS[m].label} · #${view.id}`}
+      progress={journeyProgress(view)}
+      op={op}
+      scaleUs={scaleUs}
+      testId={testId}
+    />
+  );
+  return (
+    <div
+      role="dialog"
+      aria-label="two journeys compared"
+      data-testid="journey-comparison"
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 40,
+        background: THEME.panel,
+        color: THEME.ink,
+        padding: '8px 12px',
+        display: 'grid',
+        gridTemplateRows: 'auto minmax(0, 1fr)',
+        gap: 6,
+      }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}>
+        <h2 style={{ margin: 0 }}>
+          Message #{journey.id}, {sizeBytes} B {op.toUpperCase()}: {MODE_DESCRIPTORS[mode].label} against{' '}
+          {MODE_DESCRIPTORS[other].label}, on one time scale
+        </h2>
+        <button type="button" data-testid="journey-compare-close" onClick={onClose}>
+          ✕ close
+        </button>
+      </div>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+          gap: 20,
+          minHeight: 0,
+        }}
+      >
+        {column(journey, mode, 'journey-this')}
+        {theirs ? (
+          column(theirs, other, 'journey-other')
+        ) : (
+          <p className="hint" data-testid="journey-other-pending">
+            Running {MODE_DESCRIPTORS[other].label} to message #{journey.id}…
+          </p>
+        )}
+      </div>
     </div>
   );
 }

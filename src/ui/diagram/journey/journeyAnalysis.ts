@@ -14,14 +14,14 @@ export type CostKind = 'wait' | 'signal' | 'cpu' | 'coalesce' | 'nic' | 'wire' |
 /** The families the journey's sentence names: being woken, doing the work, moving the bytes. */
 export type CostFamily = 'notify' | 'work' | 'move' | 'gap';
 
-export const COST_KINDS: Readonly<Record<CostKind, { label: string; family: CostFamily }>> = {
-  wait: { label: 'waiting for a wake-up', family: 'notify' },
-  signal: { label: 'CPU: wake-ups and IPIs', family: 'notify' },
-  coalesce: { label: 'interrupt coalescing', family: 'notify' },
-  cpu: { label: 'CPU: stack, copies, drivers', family: 'work' },
-  nic: { label: 'NIC and DMA', family: 'move' },
-  wire: { label: 'wire', family: 'move' },
-  gap: { label: 'queued between stages', family: 'gap' },
+export const COST_KINDS: Readonly<Record<CostKind, { label: string; short: string; family: CostFamily }>> = {
+  wait: { label: 'waiting for a wake-up (scheduling latency)', short: 'waiting', family: 'notify' },
+  signal: { label: 'CPU: wake-ups, event channels and IPIs', short: 'wake-ups & IPIs', family: 'notify' },
+  coalesce: { label: 'interrupt coalescing', short: 'coalescing', family: 'notify' },
+  cpu: { label: 'CPU: stack, copies, grants, drivers', short: 'other CPU work', family: 'work' },
+  nic: { label: 'NIC and DMA', short: 'NIC & DMA', family: 'move' },
+  wire: { label: 'wire and switch', short: 'wire', family: 'move' },
+  gap: { label: 'queued between stages', short: 'queued', family: 'gap' },
 };
 export const COST_KIND_ORDER: readonly CostKind[] = [
   'wait',
@@ -33,25 +33,26 @@ export const COST_KIND_ORDER: readonly CostKind[] = [
   'gap',
 ];
 
-export const COST_FAMILIES: Readonly<Record<CostFamily, string>> = {
-  notify: 'wake-ups, IPIs and interrupt coalescing',
-  work: 'CPU work on the message',
-  move: 'NIC, DMA and wire',
-  gap: 'queueing',
+export const COST_FAMILIES: Readonly<Record<CostFamily, { label: string; short: string }>> = {
+  notify: { label: 'wake-ups, IPIs and interrupt coalescing', short: 'notification' },
+  work: { label: 'CPU work on the message', short: 'work' },
+  move: { label: 'NIC, DMA and wire', short: 'hardware' },
+  gap: { label: 'queueing', short: 'queued' },
 };
+const FAMILY_ORDER: readonly CostFamily[] = ['notify', 'work', 'move', 'gap'];
 
 /** Who a span's time is charged to: the place of its stop (Xen's mechanisms are Xen's), or a gap. */
 export type CostDomain = Place | 'gap';
 
-export const COST_DOMAINS: Readonly<Record<CostDomain, string>> = {
-  vm: DOMAINS.vm,
-  linux: DOMAINS.linux,
-  xen: 'Xen hypervisor',
-  dom0: DOMAINS.dom0,
-  stubdom: DOMAINS.stubdom,
-  nic: 'NIC',
-  net: 'wire',
-  gap: 'between stages',
+export const COST_DOMAINS: Readonly<Record<CostDomain, { label: string; short: string }>> = {
+  vm: { label: DOMAINS.vm, short: 'guest VM' },
+  linux: { label: DOMAINS.linux, short: 'Linux' },
+  xen: { label: 'Xen hypervisor (its scheduler, event channels, grants)', short: 'Xen' },
+  dom0: { label: DOMAINS.dom0, short: 'Dom0' },
+  stubdom: { label: DOMAINS.stubdom, short: 'stub domain' },
+  nic: { label: 'NIC', short: 'NIC' },
+  net: { label: 'wire and switch', short: 'wire' },
+  gap: { label: 'queued between stages', short: 'queued' },
 };
 export const COST_DOMAIN_ORDER: readonly CostDomain[] = [
   'vm',
@@ -116,6 +117,8 @@ export interface StageGroup {
 export interface CostTotal<K extends string> {
   readonly key: K;
   readonly label: string;
+  /** A word or two for a legend. */
+  readonly short: string;
   readonly us: number;
 }
 
@@ -259,12 +262,12 @@ function groupRows(rows: readonly StageRow[]): StageGroup[] {
 
 function totals<K extends string>(
   order: readonly K[],
-  labels: Readonly<Record<K, string>>,
+  names: Readonly<Record<K, { label: string; short: string }>>,
   amounts: Map<K, number>,
 ): CostTotal<K>[] {
   return order
     .filter((k) => (amounts.get(k) ?? 0) > 0)
-    .map((k) => ({ key: k, label: labels[k], us: amounts.get(k)! / 1_000 }));
+    .map((k) => ({ key: k, label: names[k].label, short: names[k].short, us: amounts.get(k)! / 1_000 }));
 }
 
 const add = <K>(m: Map<K, number>, k: K, ns: number) => m.set(k, (m.get(k) ?? 0) + ns);
@@ -340,18 +343,10 @@ export function analyseJourney({
     sumUs: rows.reduce((a, r) => a + r.durationUs, 0),
     parallelUs: offDuration(false),
     afterUs: offDuration(true),
-    byKind: totals(COST_KIND_ORDER, labelsOf(COST_KINDS), kindNs),
+    byKind: totals(COST_KIND_ORDER, COST_KINDS, kindNs),
     byDomain: totals(COST_DOMAIN_ORDER, COST_DOMAINS, domainNs),
-    byFamily: totals(['notify', 'work', 'move', 'gap'] as const, COST_FAMILIES, familyNs).sort(
-      (a, b) => b.us - a.us,
-    ),
+    byFamily: totals(FAMILY_ORDER, COST_FAMILIES, familyNs).sort((a, b) => b.us - a.us),
   };
-}
-
-function labelsOf<K extends string>(table: Readonly<Record<K, { label: string }>>): Record<K, string> {
-  return Object.fromEntries(
-    Object.entries(table).map(([k, v]) => [k, (v as { label: string }).label]),
-  ) as Record<K, string>;
 }
 
 /**
@@ -362,4 +357,16 @@ export function issuerHostOf(spans: readonly SpanRecord[]): number | null {
   if (spans.length === 0) return null;
   const first = spans.reduce((a, s) => (byStart(s, a) < 0 ? s : a));
   return parseComponent(first.component).host;
+}
+
+/** From a journey's first start to its last end, µs (its waterfall's natural time axis). */
+export function spanExtentUs(spans: readonly SpanRecord[]): number {
+  if (spans.length === 0) return 0;
+  let a = Infinity;
+  let b = -Infinity;
+  for (const s of spans) {
+    a = Math.min(a, s.startNs);
+    b = Math.max(b, s.endNs);
+  }
+  return (b - a) / 1_000;
 }
