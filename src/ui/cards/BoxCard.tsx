@@ -30,6 +30,8 @@ export function useBoxCard() {
 
 /** Width of a card, px: wide enough for a source line, narrow enough to sit beside a box at 1366 px. */
 const CARD_WIDTH_PX = 430;
+/** Space kept between a card and the edges of the area it may cover, px. */
+const CARD_MARGIN_PX = 6;
 
 /**
  * The card, in a portal over the page (so it may extend past the diagram), placed beside its box
@@ -63,10 +65,18 @@ export function BoxCard({
       return;
     }
     const a = anchor.getBoundingClientRect();
+    // Below the header and the toolbar (they stay usable), over the diagram and the charts.
+    const main = document.querySelector('.app-main')?.getBoundingClientRect();
+    const bounds = main
+      ? { x: main.left, y: main.top, w: main.width, h: main.height }
+      : { x: 0, y: 0, w: innerWidth, h: innerHeight };
+    card.style.maxHeight = `${Math.round(bounds.h - 2 * CARD_MARGIN_PX)}px`;
     const p = placeCard(
       { x: a.left, y: a.top, w: a.width, h: a.height },
       { w: card.offsetWidth, h: card.offsetHeight },
-      { w: innerWidth, h: innerHeight },
+      bounds,
+      12,
+      CARD_MARGIN_PX,
     );
     card.style.left = `${Math.round(p.x)}px`;
     card.style.top = `${Math.round(p.y)}px`;

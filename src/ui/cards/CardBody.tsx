@@ -16,12 +16,15 @@ const selectMode = (s: AppState) => s.settings.mode;
 const selectNowNs = (s: AppState) => s.readout.nowNs;
 const selectBusy = (s: AppState) => s.components?.cpuBusy;
 
+/** CPU time, adaptive units; nothing yet reads "0 µs" (as the charts' unit), not "0 ns". */
+const formatCpu = (ns: number) => (ns === 0 ? '0 µs' : formatDurationNs(ns));
+
 const PLACE_NAMES: Record<string, string> = { xen: 'Xen hypervisor', nic: 'NIC', net: 'network' };
 
 /** "guest VM" for `vm` or `vm3`, "driver domain (Dom0)" for `dom0`, "Xen hypervisor" for `xen`. */
 export function placeName(place: string | null): string | null {
   if (place === null) return null;
-  const kind = place.replace(/\d+$/, '');
+  const kind = /^vm\d+$/.test(place) ? 'vm' : place;
   return kind in DOMAINS ? DOMAINS[kind as DomainKind] : (PLACE_NAMES[kind] ?? place);
 }
 
@@ -97,7 +100,10 @@ function Spent({ target }: { target: CardTarget }) {
   const nowNs = useApp(selectNowNs);
   const busy = useApp(selectBusy);
   const rows: readonly SpentRow[] = loop.live.cpuSpent();
-  const over = `CPU time, all hosts, in the first ${formatDurationNs(nowNs)} of this run`;
+  const over =
+    nowNs > 0
+      ? `CPU time, all hosts, in the first ${formatDurationNs(nowNs)} of this run`
+      : 'CPU time, all hosts: the run has not started yet';
   if (target.kind === 'part') return null;
   if (target.kind === 'vcpu') {
     const cats = spentOnVcpu(rows, target.vcpu);
@@ -117,7 +123,7 @@ function Spent({ target }: { target: CardTarget }) {
               {cats.map((c) => (
                 <tr key={c.category} data-category={c.category} data-ns={c.ns}>
                   <th scope="row">{c.label}</th>
-                  <td>{formatDurationNs(c.ns)}</td>
+                  <td>{formatCpu(c.ns)}</td>
                 </tr>
               ))}
             </tbody>
@@ -140,10 +146,10 @@ function Spent({ target }: { target: CardTarget }) {
               {domains.map((d) => (
                 <tr key={d.domain} data-domain={d.domain} data-ns={d.totalNs}>
                   <th scope="row">{d.label}</th>
-                  <td>{formatDurationNs(d.totalNs)}</td>
+                  <td>{formatCpu(d.totalNs)}</td>
                   <td className="card-spent-split">
                     {d.byCategory.length > 1 &&
-                      d.byCategory.map((c) => `${c.label} ${formatDurationNs(c.ns)}`).join(' · ')}
+                      d.byCategory.map((c) => `${c.label} ${formatCpu(c.ns)}`).join(' · ')}
                   </td>
                 </tr>
               ))}

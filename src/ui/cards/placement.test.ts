@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overlaps, placeCard } from './placement.ts';
 
-const VIEW = { w: 1366, h: 768 };
+const VIEW = { x: 0, y: 0, w: 1366, h: 768 };
 const CARD = { w: 430, h: 520 };
 
 describe('placeCard', () => {
@@ -33,8 +33,20 @@ describe('placeCard', () => {
     );
   });
 
+  it('keeps the card inside the bounds it is given (below the toolbar)', () => {
+    const main = { x: 0, y: 110, w: 1366, h: 658 };
+    const p = placeCard({ x: 20, y: 600, w: 80, h: 50 }, { w: 430, h: 600 }, main);
+    expect(p).toMatchObject({ side: 'right', clear: true });
+    expect(p.y).toBeGreaterThanOrEqual(118);
+    expect(p.y + 600).toBeLessThanOrEqual(760);
+  });
+
   it('says so when no side has room, and still keeps the card on screen', () => {
-    const p = placeCard({ x: 100, y: 100, w: 500, h: 300 }, { w: 600, h: 400 }, { w: 800, h: 600 });
+    const p = placeCard(
+      { x: 100, y: 100, w: 500, h: 300 },
+      { w: 600, h: 400 },
+      { x: 0, y: 0, w: 800, h: 600 },
+    );
     expect(p.clear).toBe(false);
     expect(p.x).toBeGreaterThanOrEqual(8);
     expect(p.x + 600).toBeLessThanOrEqual(792);

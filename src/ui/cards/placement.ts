@@ -25,39 +25,38 @@ export function overlaps(a: Box, b: Box): boolean {
 }
 
 /**
- * Places a card of `size` next to `anchor` (both in viewport pixels), `gapPx` away, at least
- * `marginPx` from the viewport's edges: to the right, else left, else below, else above (a card is
- * tall and narrow, so the sides come first). When no side has room, the side with the most room is
- * taken and the card clamped into the viewport.
+ * Places a card of `size` next to `anchor`, `gapPx` away, at least `marginPx` inside `bounds` (all
+ * in viewport pixels; the bounds are the part of the page a card may cover): to the right, else
+ * left, else below, else above (a card is tall and narrow, so the sides come first). When no side
+ * has room, the side with the most room is taken and the card clamped into the bounds.
  */
 export function placeCard(
   anchor: Box,
   size: { w: number; h: number },
-  viewport: { w: number; h: number },
+  bounds: Box,
   gapPx = 12,
   marginPx = 8,
 ): Placement {
   const { w, h } = size;
-  const maxX = viewport.w - marginPx - w;
-  const maxY = viewport.h - marginPx - h;
-  const midY = clamp(anchor.y + anchor.h / 2 - h / 2, marginPx, Math.max(marginPx, maxY));
-  const midX = clamp(anchor.x + anchor.w / 2 - w / 2, marginPx, Math.max(marginPx, maxX));
+  const minX = bounds.x + marginPx;
+  const minY = bounds.y + marginPx;
+  const maxX = Math.max(minX, bounds.x + bounds.w - marginPx - w);
+  const maxY = Math.max(minY, bounds.y + bounds.h - marginPx - h);
+  const midY = clamp(anchor.y + anchor.h / 2 - h / 2, minY, maxY);
+  const midX = clamp(anchor.x + anchor.w / 2 - w / 2, minX, maxX);
+  const right = bounds.x + bounds.w;
+  const bottom = bounds.y + bounds.h;
   const candidates: { side: Side; x: number; y: number; room: number }[] = [
-    { side: 'right', x: anchor.x + anchor.w + gapPx, y: midY, room: viewport.w - (anchor.x + anchor.w) },
-    { side: 'left', x: anchor.x - gapPx - w, y: midY, room: anchor.x },
-    { side: 'below', x: midX, y: anchor.y + anchor.h + gapPx, room: viewport.h - (anchor.y + anchor.h) },
-    { side: 'above', x: midX, y: anchor.y - gapPx - h, room: anchor.y },
+    { side: 'right', x: anchor.x + anchor.w + gapPx, y: midY, room: right - (anchor.x + anchor.w) },
+    { side: 'left', x: anchor.x - gapPx - w, y: midY, room: anchor.x - bounds.x },
+    { side: 'below', x: midX, y: anchor.y + anchor.h + gapPx, room: bottom - (anchor.y + anchor.h) },
+    { side: 'above', x: midX, y: anchor.y - gapPx - h, room: anchor.y - bounds.y },
   ];
   for (const c of candidates) {
-    const inside = c.x >= marginPx && c.x <= maxX && c.y >= marginPx && c.y <= Math.max(marginPx, maxY);
+    const inside = c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY;
     if (inside && !overlaps({ x: c.x, y: c.y, w, h }, anchor))
       return { side: c.side, x: c.x, y: c.y, clear: true };
   }
   const best = candidates.reduce((a, b) => (b.room > a.room ? b : a));
-  return {
-    side: best.side,
-    x: clamp(best.x, marginPx, Math.max(marginPx, maxX)),
-    y: clamp(best.y, marginPx, Math.max(marginPx, maxY)),
-    clear: false,
-  };
+  return { side: best.side, x: clamp(best.x, minX, maxX), y: clamp(best.y, minY, maxY), clear: false };
 }
