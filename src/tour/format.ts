@@ -48,6 +48,8 @@ export interface SceneInput {
   readonly play?: boolean;
   /** Diagram boxes to outline: `dom0/netback` (every host) or `h0/dom0/netback` (one host). */
   readonly highlight?: readonly string[];
+  /** What presenter mode shows, one view at a time (default: the charts at a prediction, else the diagram). */
+  readonly focus?: 'diagram' | 'charts';
 }
 
 export interface TourStep {

@@ -14,7 +14,7 @@ const point = (
   sizeBytes,
   latencyUs,
   throughputMiBps: 10 * latencyUs,
-  cpuNs: { dom0: { netback: 1500, bridge: 500 }, vm: { app: 250 } },
+  cpuNs: { dom0: { netback: 1500, bridge: 500 }, vm: { syscall: 250 } },
 });
 const POINTS = [
   point('pv-tcp', 64, 76.84),

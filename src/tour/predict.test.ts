@@ -10,7 +10,7 @@ const point = (mode: ChartPoint['mode'], sizeBytes: number, vmNs: number): Chart
   sizeBytes,
   latencyUs: 1,
   throughputMiBps: 1,
-  cpuNs: { dom0: {}, vm: { app: vmNs } },
+  cpuNs: { dom0: {}, vm: { syscall: vmNs } },
 });
 
 describe('predict, then reveal', () => {

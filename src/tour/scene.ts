@@ -11,6 +11,7 @@ export interface Scene {
   readonly pauseAt: PauseAt | null;
   readonly play: boolean;
   readonly highlight: readonly string[];
+  readonly focus: 'diagram' | 'charts' | null;
 }
 
 /** Where a tour starts from: the app's defaults, the seed and window included, so a step is the same on every machine. */
@@ -21,6 +22,7 @@ export const TOUR_START: Scene = {
   pauseAt: null,
   play: false,
   highlight: [],
+  focus: null,
 };
 
 /**
@@ -50,6 +52,7 @@ export function resolveScenes(steps: readonly TourStep[], start: Scene = TOUR_ST
       pauseAt: s.pauseAt ?? null,
       play: s.play ?? false,
       highlight: s.highlight ?? [],
+      focus: s.focus ?? null,
     };
     out.push(scene);
     prev = scene;

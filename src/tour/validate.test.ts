@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PKTGEN_SIZES, SWEEP_SIZES } from '../model/figures.ts';
 import { PKTGEN_MODES } from '../model/modes.ts';
@@ -8,9 +7,10 @@ import { CHART_TAB_ORDER } from '../ui/panels/chartTabs.tsx';
 import { parsePlaceholder, splitPlaceholders, type ValueRef } from './placeholders.ts';
 import { highlightedBoxIds } from './scene.ts';
 import { checkTour, type TourContext } from './validate.ts';
+import posterTourText from '../../public/tours/poster.json?raw';
 
 const CTX: TourContext = { tabs: CHART_TAB_ORDER, sweepSizes: SWEEP_SIZES };
-const poster = () => JSON.parse(readFileSync('public/tours/poster.json', 'utf8'));
+const poster = () => JSON.parse(posterTourText);
 const errorsOf = (json: unknown) => {
   const r = checkTour(json, CTX);
   return r.ok ? [] : r.errors;

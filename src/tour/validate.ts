@@ -45,6 +45,7 @@ const SCENE_FIELDS = [
   'pauseAt',
   'play',
   'highlight',
+  'focus',
 ];
 const HIGHLIGHT_RE = /^(h\d+\/)?[a-z0-9]+(\/[a-z0-9-]+)?$|^switch$/;
 
@@ -167,6 +168,7 @@ function readScene(raw: Obj, err: Err, ctx: TourContext): SceneInput {
     message: intIn(raw.message, 0, LIMITS.messages.max, 'message', err),
     pauseAt: raw.pauseAt === undefined ? undefined : readPause(raw.pauseAt, err),
     play: raw.play === true ? true : undefined,
+    focus: oneOf(raw.focus, ['diagram', 'charts'] as const, 'focus', err),
     highlight: Array.isArray(highlight)
       ? highlight.filter((h): h is string => typeof h === 'string')
       : undefined,

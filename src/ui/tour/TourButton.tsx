@@ -1,0 +1,26 @@
+import { resumeTour } from './tourController.ts';
+import { useTour, type TourState } from './tourStore.ts';
+
+const selectStep = (s: TourState) => s.step;
+const selectResume = (s: TourState) => s.resumeStep;
+const selectStatus = (s: TourState) => s.status;
+
+/** The header's way into the tour: "Tour" at first, "Resume tour · step N" after leaving it. */
+export function TourButton() {
+  const step = useTour(selectStep);
+  const resume = useTour(selectResume);
+  const status = useTour(selectStatus);
+  if (step !== null) return null;
+  return (
+    <button
+      type="button"
+      className="tour-toggle"
+      onClick={resumeTour}
+      disabled={status === 'loading'}
+      title="The poster's story, step by step (PageDown / PageUp, Esc to leave)"
+      data-testid="tour-start"
+    >
+      {resume === null ? 'Tour' : `Resume tour · step ${resume + 1}`}
+    </button>
+  );
+}
