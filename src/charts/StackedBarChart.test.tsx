@@ -115,11 +115,9 @@ describe('StackedBarChart', () => {
     const html = markup(<StackedBarChart {...base} sizes={[64, 128, 256, NaN, 512]} stacks={messy} />);
     expect(withAttr(html, 'data-category')).toHaveLength(1);
     expect(badNumbers(html)).toEqual([]);
-    for (const yLog of [false, true]) {
-      const empty = markup(<StackedBarChart {...base} sizes={[]} stacks={[]} yLog={yLog} markerX={64} />);
-      expect(withAttr(empty, 'data-category')).toEqual([]);
-      expect(badNumbers(empty)).toEqual([]);
-    }
+    const empty = markup(<StackedBarChart {...base} sizes={[]} stacks={[]} markerX={64} />);
+    expect(withAttr(empty, 'data-category')).toEqual([]);
+    expect(badNumbers(empty)).toEqual([]);
   });
 
   it('never puts a non-finite number in the geometry, whatever the input', () => {
@@ -128,10 +126,9 @@ describe('StackedBarChart', () => {
       fc.property(
         fc.array(value, { maxLength: 6 }),
         fc.array(fc.array(value, { maxLength: 6 }), { maxLength: 4 }),
-        fc.boolean(),
-        (sz, values, yLog) => {
+        (sz, values) => {
           const input = values.map((v, i) => ({ key: `k${i}`, label: `k${i}`, values: v }));
-          const g = stackedBarGeometry({ sizes: sz, stacks: input, yLog, markerX: sz[0] }, 400, 300);
+          const g = stackedBarGeometry({ sizes: sz, stacks: input, markerX: sz[0] }, 400, 300);
           const numbers = [
             ...g.segments.flatMap((s) => [s.x, s.y, s.width, s.height]),
             ...g.columns.flatMap((c) => [c.x, c.cx, c.totalY]),

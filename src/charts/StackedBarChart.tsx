@@ -47,8 +47,7 @@ function StackedBarSvg(
   props: Omit<StackedBarChartProps, 'width' | 'height'> & { width: number; height: number },
 ) {
   const { width, height, stale = false, testId = 'stacked-bar-chart', title } = props;
-  const { xLabel, yLabel, sizes, stacks, markerX, yMax, yMin, yLog, styles, showLegend, formatY, textScale } =
-    props;
+  const { xLabel, yLabel, sizes, stacks, markerX, yMax, styles, showLegend, formatY, textScale } = props;
   const g = useMemo(
     () =>
       stackedBarGeometry(
@@ -60,8 +59,6 @@ function StackedBarSvg(
           stacks,
           markerX,
           yMax,
-          yMin,
-          yLog,
           styles,
           showLegend,
           formatY,
@@ -78,8 +75,6 @@ function StackedBarSvg(
       stacks,
       markerX,
       yMax,
-      yMin,
-      yLog,
       styles,
       showLegend,
       formatY,

@@ -5,7 +5,7 @@
  */
 import type { Swatch } from './Legend.tsx';
 import type { Box } from './layout.ts';
-import { estimateTextWidth, px } from './layout.ts';
+import { estimateTextWidth, px, truncate } from './layout.ts';
 import { ACCENT, INK, INK_DIM, SIZES } from './theme.ts';
 import { SymbolMark, fillFor } from './Marks.tsx';
 
@@ -22,7 +22,9 @@ type TooltipProps = TooltipContent & {
   idPrefix?: string;
 };
 
-export function Tooltip({ heading, rows, x, y, bounds, fontSize, idPrefix = '' }: TooltipProps) {
+export function Tooltip({ heading: h, rows: r, x, y, bounds, fontSize, idPrefix = '' }: TooltipProps) {
+  // What does not fit in the bounds is shortened, so the read-out is never clipped by the chart's edge.
+  const { heading, rows } = fitTooltip({ heading: h, rows: r }, bounds, fontSize);
   const box = tooltipBox({ heading, rows }, x, y, bounds, fontSize);
   const line = fontSize * 1.45;
   const pad = fontSize * 0.6;
@@ -76,6 +78,30 @@ export function Tooltip({ heading, rows, x, y, bounds, fontSize, idPrefix = '' }
       })}
     </g>
   );
+}
+
+/**
+ * The content shortened to fit `bounds`: rows beyond the height become "+ n more", and texts wider
+ * than the bounds end in an ellipsis. Content that fits is returned unchanged.
+ */
+export function fitTooltip(content: TooltipContent, bounds: Box, fontSize: number): TooltipContent {
+  const pad = fontSize * 0.6;
+  const line = fontSize * 1.45;
+  const roomRows = Math.floor((bounds.height - 2 * pad + fontSize * 0.3) / line) - 1;
+  let rows = content.rows;
+  if (rows.length > Math.max(0, roomRows)) {
+    const keep = Math.max(0, roomRows - 1);
+    rows = [...rows.slice(0, keep), { key: 'more', text: `+ ${rows.length - keep} more` }];
+    if (roomRows <= 0) rows = [];
+  }
+  const textRoom = bounds.width - 2 * pad;
+  return {
+    heading: truncate(content.heading, textRoom, fontSize, true),
+    rows: rows.map((r) => ({
+      ...r,
+      text: truncate(r.text, textRoom - fontSize * 1.6, fontSize, r.emphasis === true),
+    })),
+  };
 }
 
 /** Where the tooltip goes: right of and above the point, flipped or clamped to stay in `bounds`. */

@@ -82,6 +82,62 @@ export function useColumnHover(positions: readonly number[], plot: Box, trackY =
   };
 }
 
+/** The hovered row of a horizontal bar chart, and the pointer's x in px when a pointer chose it. */
+export type RowHover = { index: number; x: number | null };
+
+/**
+ * Hover state for charts whose rows run across (horizontal bars): `positions` are the rows' centres
+ * in px, top to bottom; the pointer's y picks the row, its x a segment. Up/Down keys move the read-out.
+ */
+export function useRowHover(positions: readonly number[], plot: Box) {
+  const [hover, setHover] = useState<RowHover | null>(null);
+  const current = hover && hover.index < positions.length ? hover : null;
+
+  const fromPointer = (e: PointerEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const slack = 12;
+    const inside =
+      x >= plot.left - slack &&
+      x <= plot.left + plot.width + slack &&
+      y >= plot.top - slack &&
+      y <= plot.top + plot.height + slack;
+    const index = inside ? nearestIndex(positions, y) : -1;
+    const next = index < 0 ? null : { index, x };
+    setHover((prev) => (prev?.index === next?.index && prev?.x === next?.x ? prev : next));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const n = positions.length;
+    if (n === 0) return;
+    const at = current?.index ?? -1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(n - 1, at + 1),
+      ArrowUp: at < 0 ? n - 1 : Math.max(0, at - 1),
+      Home: 0,
+      End: n - 1,
+    };
+    if (e.key === 'Escape') setHover(null);
+    else if (e.key in moves) setHover({ index: moves[e.key], x: null });
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const clear = () => setHover(null);
+  return {
+    hover: current,
+    handlers: {
+      onPointerMove: fromPointer,
+      onPointerDown: fromPointer,
+      onPointerLeave: clear,
+      onKeyDown,
+      onBlur: clear,
+    },
+  };
+}
+
 function sameHover(a: Hover | null, b: Hover | null): boolean {
   return a === b || (a !== null && b !== null && a.index === b.index && a.y === b.y);
 }

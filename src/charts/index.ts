@@ -8,8 +8,6 @@ export type { LineSeries, ReferenceLine, ReferencePoint, XYPoint } from './lineC
 export { StackedBarChart } from './StackedBarChart.tsx';
 export type { StackedBarChartProps } from './StackedBarChart.tsx';
 export type { Stack } from './stackedBarGeometry.ts';
-export { CpuBreakdownPanels } from './CpuBreakdownPanels.tsx';
-export type { CpuBreakdownPanelsProps, CpuPanel } from './CpuBreakdownPanels.tsx';
 export { TimeSeriesChart } from './TimeSeriesChart.tsx';
 export type { TimeSeriesChartProps } from './TimeSeriesChart.tsx';
 export type { TimeSeries } from './timeSeriesGeometry.ts';
@@ -26,3 +24,11 @@ export {
   formatTimeNs,
   formatWithUnit,
 } from './format.ts';
+export { HorizontalBarChart } from './HorizontalBarChart.tsx';
+export type { HorizontalBarChartProps } from './HorizontalBarChart.tsx';
+export type { BarPart, HBarData, HBarRow } from './hBarGeometry.ts';
+export { SmallMultiplesChart } from './SmallMultiplesChart.tsx';
+export type { SmallMultiplesChartProps } from './SmallMultiplesChart.tsx';
+export type { LinesPanel, SmallMultiplesData } from './totalsGeometry.ts';
+export { CpuSizeView } from './CpuSizeView.tsx';
+export type { CpuSizeViewProps } from './CpuSizeView.tsx';

@@ -142,3 +142,32 @@ export function truncate(text: string, maxWidth: number, fontSize: number, bold 
   }
   return '…';
 }
+
+/**
+ * `text` broken at spaces into at most `maxLines` lines of `maxWidth` px; only the last line is
+ * shortened (with an ellipsis) if the text still does not fit. A title wraps rather than loses its end.
+ */
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  bold = false,
+  maxLines = 2,
+): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  for (let i = 0; i < words.length; i++) {
+    const next = current ? `${current} ${words[i]}` : words[i];
+    if (current && estimateTextWidth(next, fontSize, bold) > maxWidth) {
+      if (lines.length === maxLines - 1) {
+        lines.push(truncate(words.slice(i - current.split(' ').length).join(' '), maxWidth, fontSize, bold));
+        return lines;
+      }
+      lines.push(current);
+      current = words[i];
+    } else current = next;
+  }
+  if (current) lines.push(truncate(current, maxWidth, fontSize, bold));
+  return lines;
+}

@@ -1,18 +1,17 @@
 /**
  * The CPU-breakdown bars as a pure function of props and size: one band per message size, one
- * stacked segment per category, the y scale (linear or log, optionally shared through `yMax`), ticks,
+ * stacked segment per category, the y scale (linear from 0, optionally shared through `yMax`), ticks,
  * legend and total labels. No DOM; every number it returns is finite.
  */
-import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
-import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatBytesLabel, formatWithUnit, unitFromLabel } from './format.ts';
 import type { Box, LegendLayout } from './layout.ts';
 import { chartSize, drawable, estimateTextWidth, labelStep, layoutLegend, px } from './layout.ts';
-import { logLabel, niceIfFinite } from './lineChartGeometry.ts';
+import { niceIfFinite } from './lineChartGeometry.ts';
 import type { FillStyle, FontSizes } from './theme.ts';
 import { categoryStyles, fontSizes } from './theme.ts';
 import type { Tick } from './ticks.ts';
-import { linearTicks, logTicks } from './ticks.ts';
+import { linearTicks } from './ticks.ts';
 import type { TooltipContent } from './Tooltip.tsx';
 
 /** One category's values, one per entry of `sizes`, in the unit of the y label (µs per message). */
@@ -30,11 +29,11 @@ export type StackedBarData = {
   stacks: readonly Stack[];
   /** The current message size in bytes: its bar is highlighted and labelled. */
   markerX?: number;
-  /** The top of the y axis, so that panels can share a scale. */
+  /**
+   * The top of the y axis, so that panels can share a scale. The axis is always linear from 0: on a
+   * log axis a stacked segment's height is not its value (the smallest would look the largest).
+   */
   yMax?: number;
-  yLog?: boolean;
-  /** With `yLog`: the bottom of the y axis (a log axis cannot start at 0), so panels can share it. */
-  yMin?: number;
   /** A style per category key; categories not in it get one by position. See `categoryStyles`. */
   styles?: ReadonlyMap<string, FillStyle>;
   /** Draw the legend inside the chart (default true; panels draw one shared legend instead). */
@@ -99,7 +98,6 @@ export function stackedBarGeometry(data: StackedBarData, width: number, height: 
   const fonts = fontSizes(data.textScale);
   const w = chartSize(width, 120);
   const h = chartSize(height, 100);
-  const yLog = data.yLog === true;
   const yLabel = data.yLabel ?? DEFAULT_CPU_LABEL;
 
   // Columns: valid sizes only, ascending, each once; a value that is not a finite non-negative number counts as 0.
@@ -133,27 +131,14 @@ export function stackedBarGeometry(data: StackedBarData, width: number, height: 
   const bottom = h - (pad + fonts.tick + fonts.axisLabel + 18);
 
   const totals = order.map((c) => data.stacks.reduce((sum, s) => sum + valueAt(s, c.i), 0));
-  const segmentTops = order.flatMap((c) => {
-    let acc = 0;
-    return data.stacks.map((s) => (acc += valueAt(s, c.i)));
-  });
   const yMax = data.yMax !== undefined && drawable(data.yMax, true) ? data.yMax : undefined;
-  const yScale: ScaleLinear<number, number> | ScaleLogarithmic<number, number> = yLog
-    ? niceIfFinite(
-        scaleLog()
-          .domain(barLogDomain(segmentTops, yMax, data.yMin))
-          .range([bottom, top])
-          .clamp(true),
-      )
-    : niceIfFinite(
-        scaleLinear()
-          .domain([0, yMax ?? linearTop(totals)])
-          .range([bottom, top])
-          .clamp(true),
-      );
-  const yTicks = yLog
-    ? logTicks(yScale as ScaleLogarithmic<number, number>, fonts.tick)
-    : linearTicks(yScale as ScaleLinear<number, number>, fonts.tick * 3.6);
+  const yScale = niceIfFinite(
+    scaleLinear()
+      .domain([0, yMax ?? linearTop(totals)])
+      .range([bottom, top])
+      .clamp(true),
+  );
+  const yTicks = linearTicks(yScale, fonts.tick * 3.6);
 
   const maxTickWidth = Math.max(0, ...yTicks.map((t) => estimateTextWidth(t.label, fonts.tick)));
   const yLabelX = pad + fonts.axisLabel * 0.6;
@@ -241,7 +226,7 @@ export function stackedBarGeometry(data: StackedBarData, width: number, height: 
     legend,
     legendY,
     xLabel: data.xLabel ?? 'message size (bytes)',
-    yLabel: yLog ? logLabel(yLabel) : yLabel,
+    yLabel,
     yLabelX,
     yDomain: [yScale.domain()[0], yScale.domain()[1]],
     xTicks,
@@ -314,19 +299,6 @@ export function markerColumn(columns: readonly { size: number }[], markerX: numb
       best = j;
   }
   return best;
-}
-
-/**
- * A log domain for stacked bars: up to the tallest bar (or `yMax`), down to the power of ten under the
- * smallest segment top (or `yMin`), and at least one decade.
- */
-export function barLogDomain(tops: readonly number[], yMax?: number, yMin?: number): [number, number] {
-  const positive = tops.filter((v) => drawable(v, true));
-  const hi = yMax ?? (positive.length > 0 ? Math.max(...positive) : 10);
-  if (yMin !== undefined && drawable(yMin, true) && yMin < hi) return [yMin, hi];
-  const min = positive.length > 0 ? Math.min(...positive) : hi / 100;
-  const lo = 10 ** Math.floor(Math.log10(Math.min(min, hi / 10)));
-  return [lo > 0 && lo < hi ? lo : hi / 100, hi];
 }
 
 /** 5% above the largest finite total (1 when there is none), without overflowing. */

@@ -5,16 +5,24 @@ import { allVcpus } from '../model/topology.ts';
 import { bytesArrived } from './readout.ts';
 
 const MAX_SAMPLES = 600;
-/** Throughput is averaged over this many sample intervals: at slow motion one interval may see no byte. */
-const RATE_WINDOW_SAMPLES = 10;
+/**
+ * Every value of the running chart is a mean over this much simulated time (or over the run so far,
+ * when it is younger). A vCPU is either busy or idle at any instant, and a sample interval (1 µs at
+ * the default speed) is shorter than one message, so per-interval values jump between 0 and 100 %
+ * in ping-pong. 500 µs holds several messages of every mode (a TCP round trip in a VM is about
+ * 155 µs), so the line reads as utilization. Assumption: a readability choice, not a model figure.
+ */
+export const LIVE_WINDOW_NS = 500_000;
 
 /** One point of the "running simulation" chart. */
 export interface LiveSample {
   readonly tNs: number;
-  /** Bytes that arrived over the last few intervals, per second of simulated time. */
+  /** Bytes that arrived over the window, per second of simulated time. */
   readonly throughputMiBps: number;
-  /** Busy cores of each domain kind over the interval (1 = one core's worth). */
+  /** Busy cores of each domain kind over the window (1 = one core's worth). */
   readonly cpuCores: Partial<Record<DomainKind, number>>;
+  /** The simulated time the values average over, ns: the window, or the run so far when it is shorter. */
+  readonly windowNs: number;
 }
 
 interface Mark {
@@ -30,12 +38,73 @@ function markOf(run: ModelRun): Mark {
   return { tNs: now, bytes: bytesArrived(run.recorder), busy };
 }
 
-/** The live chart's series: throughput and busy cores, sampled at fixed simulated times. */
+/** Per domain kind, the busy cores between two marks (the vCPUs' busy time over the elapsed time). */
+function coresBetween(
+  from: Mark,
+  to: Mark,
+  kinds: ReadonlyMap<string, DomainKind>,
+): Partial<Record<DomainKind, number>> {
+  const dt = to.tNs - from.tNs;
+  const cores: Partial<Record<DomainKind, number>> = {};
+  for (const [name, kind] of kinds) {
+    const busyNs = (to.busy.get(name) ?? 0) - (from.busy.get(name) ?? 0);
+    cores[kind] = (cores[kind] ?? 0) + (dt > 0 ? busyNs / dt : 0);
+  }
+  return cores;
+}
+
+/**
+ * A sliding window of marks over simulated time: `add` a mark, and `from()` is the mark the window
+ * starts at: the newest one at least `windowNs` before the last (or the first, while the run is younger).
+ */
+export class MarkWindow {
+  private marks: Mark[] = [];
+  constructor(private readonly windowNs: number) {}
+
+  add(mark: Mark): void {
+    this.marks.push(mark);
+    const edge = mark.tNs - this.windowNs;
+    // Drop marks while the next one is still at or before the window's edge.
+    let drop = 0;
+    while (drop + 1 < this.marks.length && this.marks[drop + 1].tNs <= edge) drop++;
+    if (drop > 0) this.marks.splice(0, drop);
+  }
+
+  from(): Mark | undefined {
+    return this.marks[0];
+  }
+
+  reset(start?: Mark): void {
+    this.marks = start ? [start] : [];
+  }
+}
+
+/**
+ * The sample at `mark`: throughput and busy cores averaged over the window that ends there. Pure,
+ * so the smoothing can be tested on a synthetic series.
+ */
+export function windowedSample(
+  window: MarkWindow,
+  mark: Mark,
+  kinds: ReadonlyMap<string, DomainKind>,
+): LiveSample {
+  window.add(mark);
+  const from = window.from() ?? mark;
+  return {
+    tNs: mark.tNs,
+    throughputMiBps: mibPerSec(mark.bytes - from.bytes, mark.tNs - from.tNs),
+    cpuCores: coresBetween(from, mark, kinds),
+    windowNs: mark.tNs - from.tNs,
+  };
+}
+
+export type { Mark as LiveMark };
+
+/** The live chart's series: throughput and busy cores, sampled at fixed simulated times, each a windowed mean. */
 export class LiveSamples {
   private samples: LiveSample[] = [];
   private last: Mark = { tNs: 0, bytes: 0, busy: new Map() };
-  /** (time, bytes arrived) at the last few samples, for a sliding-window rate. */
-  private rateWindow: { tNs: number; bytes: number }[] = [];
+  private window = new MarkWindow(LIVE_WINDOW_NS);
 
   get series(): readonly LiveSample[] {
     return this.samples;
@@ -49,21 +118,10 @@ export class LiveSamples {
   /** Takes a sample of `run` at its current time. */
   sample(run: ModelRun): void {
     const mark = markOf(run);
-    const dt = mark.tNs - this.last.tNs;
-    if (dt <= 0) return;
-    const cpuCores: Partial<Record<DomainKind, number>> = {};
-    for (const v of allVcpus(run.topology)) {
-      const busyNs = mark.busy.get(v.name)! - (this.last.busy.get(v.name) ?? 0);
-      cpuCores[v.kind] = (cpuCores[v.kind] ?? 0) + busyNs / dt;
-    }
-    const from = this.rateWindow[0] ?? { tNs: this.last.tNs, bytes: this.last.bytes };
-    this.rateWindow.push({ tNs: mark.tNs, bytes: mark.bytes });
-    if (this.rateWindow.length > RATE_WINDOW_SAMPLES) this.rateWindow.shift();
-    this.samples.push({
-      tNs: mark.tNs,
-      throughputMiBps: mibPerSec(mark.bytes - from.bytes, mark.tNs - from.tNs),
-      cpuCores,
-    });
+    if (mark.tNs - this.last.tNs <= 0) return;
+    if (this.window.from() === undefined) this.window.reset(this.last);
+    const kinds = new Map(allVcpus(run.topology).map((v) => [v.name, v.kind]));
+    this.samples.push(windowedSample(this.window, mark, kinds));
     if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
     this.last = mark;
   }
@@ -72,13 +130,14 @@ export class LiveSamples {
   trim(run: ModelRun): void {
     const now = run.sim.now;
     this.samples = this.samples.filter((s) => s.tNs <= now);
-    this.rateWindow = [];
     this.last = markOf(run);
+    // Measured on from now: the window starts again (a mean across the jump back would mix two runs).
+    this.window.reset(this.last);
   }
 
   reset(): void {
     this.samples = [];
-    this.rateWindow = [];
     this.last = { tNs: 0, bytes: 0, busy: new Map() };
+    this.window.reset();
   }
 }

@@ -9,8 +9,8 @@ const selectSweep = (s: AppState) => s.sweep;
 export function ChartsPanel() {
   const tab = useApp(selectTab);
   const sweep = useApp(selectSweep);
-  // CPU per message spans µs to ms: a log axis (on demand) shows the framework's small bars beside TCP's.
-  const [cpuLog, setCpuLog] = useState(false);
+  // The CPU tab's totals span µs to ms: on a log y axis by default, so the framework's line reads beside TCP's.
+  const [cpuLog, setCpuLog] = useState(true);
   return (
     <div className="charts-panel">
       <div className="tabs" role="tablist" aria-label="Charts">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { TimeSeriesChart, useElementSize } from '../../charts/index.ts';
+import { TimeSeriesChart, chooseTimeUnit, formatTimeNs, useElementSize } from '../../charts/index.ts';
 import { useApp, type AppState } from '../../store/index.ts';
 import { liveSeries } from './chartData.ts';
 
@@ -19,8 +19,18 @@ export function LiveChart() {
       if (s.axis === 'right') for (let i = 0; i < s.values.length; i++) max = Math.max(max, s.values[i]);
     return Math.ceil(max / 50) * 50;
   }, [series]);
+  // Each point is a mean over a window of simulated time (src/live/liveSamples.ts): say how long.
+  const windowNs = samples.at(-1)?.windowNs ?? 0;
+  const shownNs = windowNs > 0 ? Number(windowNs.toPrecision(2)) : 0;
+  const title = `Running: means over the last ${formatTimeNs(shownNs, chooseTimeUnit(shownNs))}`;
   return (
-    <div ref={ref} className="chart-fill" data-testid="chart-live" data-samples={samples.length}>
+    <div
+      ref={ref}
+      className="chart-fill"
+      data-testid="chart-live"
+      data-samples={samples.length}
+      data-window-ns={windowNs}
+    >
       {samples.length === 0 && (
         <p className="chart-wait">Press play: the running simulation is charted here.</p>
       )}
@@ -28,7 +38,7 @@ export function LiveChart() {
         <TimeSeriesChart
           width={width}
           height={height}
-          title="The running simulation"
+          title={title}
           xLabel="simulated time"
           yLabel="throughput (MiB/s)"
           yRightLabel="CPU (% of a core)"

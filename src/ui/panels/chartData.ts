@@ -1,4 +1,11 @@
-import { seriesStyle, type CpuPanel, type LineSeries, type TimeSeries } from '../../charts/index.ts';
+import {
+  formatBytesLabel,
+  seriesStyle,
+  type HBarData,
+  type LineSeries,
+  type SmallMultiplesData,
+  type TimeSeries,
+} from '../../charts/index.ts';
 import { CATEGORIES, DOMAINS, type Category, type DomainKind } from '../../model/categories.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import type { Mode } from '../../model/types.ts';
@@ -27,28 +34,84 @@ export function lineSeries(
   }));
 }
 
-/** The poster's CPU-breakdown figure: rows Dom0 and the VM, a column per mode, stacked by category (µs). */
-export function cpuPanels(all: readonly ChartPoint[]): CpuPanel[] {
+/** The CPU figure's rows: the driver domain (a stub domain's CPU counts as its) and the guest. */
+const CPU_ROWS = ['dom0', 'vm'] as const;
+type CpuRow = (typeof CPU_ROWS)[number];
+
+const rowTitle = (row: CpuRow) => capitalised(DOMAINS[row]);
+/** A mode has a guest row only if it runs VMs (Linux and Dom0 have none). */
+const hasRow = (mode: Mode, row: CpuRow) => row === 'dom0' || MODE_DESCRIPTORS[mode].hasVms;
+const totalNs = (cpu: Partial<Record<Category, number>>) =>
+  Object.values(cpu).reduce((a: number, b) => a + (b ?? 0), 0);
+
+/** The sweep's size nearest to `sizeBytes` on a log scale (the chosen size need not be a swept one). */
+export function nearestSweepSize(points: readonly ChartPoint[], sizeBytes: number): number | undefined {
+  const sizes = [...new Set(points.filter((p) => p.kind === 'rdma').map((p) => p.sizeBytes))];
+  let best: number | undefined;
+  for (const s of sizes)
+    if (best === undefined || Math.abs(Math.log2(s / sizeBytes)) < Math.abs(Math.log2(best / sizeBytes)))
+      best = s;
+  return best;
+}
+
+/**
+ * The poster's CPU-breakdown figure at one size: a bar per domain × mode, stacked by category (µs per
+ * message), from the sweep's points at the swept size nearest the chosen one.
+ */
+export function cpuBarsAt(all: readonly ChartPoint[], sizeBytes: number): HBarData {
+  const at = nearestSweepSize(all, sizeBytes);
+  const points = all.filter((p) => p.kind === 'rdma' && p.sizeBytes === at);
+  const where = at === undefined ? '' : ` at ${formatBytesLabel(at)}`;
+  const nearest =
+    at !== undefined && at !== sizeBytes ? ` (swept size nearest ${formatBytesLabel(sizeBytes)})` : '';
+  return {
+    title: `CPU per RDMA write${where}${nearest}, by subsystem`,
+    xLabel: 'CPU time per message (µs)',
+    categoryOrder: CATEGORY_ORDER,
+    rows: CPU_ROWS.flatMap((row) =>
+      points
+        .filter((p) => hasRow(p.mode, row))
+        .map((p) => ({
+          key: `${row}:${p.mode}`,
+          group: rowTitle(row),
+          label: MODE_DESCRIPTORS[p.mode].label,
+          swatch: MODE_DESCRIPTORS[p.mode].style,
+          parts: CATEGORY_ORDER.filter((c) => (p.cpuNs[row][c] ?? 0) > 0).map((c) => ({
+            key: c,
+            label: CATEGORIES[c].label,
+            value: p.cpuNs[row][c]! / 1000,
+          })),
+        })),
+    ),
+  };
+}
+
+/** Each domain's total CPU per message against size: a panel per domain, a line per mode in its style. */
+export function cpuTotals(all: readonly ChartPoint[], sizeBytes: number, yLog: boolean): SmallMultiplesData {
   const points = all.filter((p) => p.kind === 'rdma');
   const modes = [...new Set(points.map((p) => p.mode))];
-  const rows = (['dom0', 'vm'] as const).map((key) => ({ key, label: capitalised(DOMAINS[key]) }));
-  return rows.flatMap((row) =>
-    modes.map((mode) => {
-      const ps = points.filter((p) => p.mode === mode);
-      const sizes = ps.map((p) => p.sizeBytes);
-      const used = CATEGORY_ORDER.filter((c) => ps.some((p) => (p.cpuNs[row.key][c] ?? 0) > 0));
-      return {
-        row: row.label,
-        column: MODE_DESCRIPTORS[mode].label,
-        sizes,
-        stacks: used.map((c) => ({
-          key: c,
-          label: CATEGORIES[c].label,
-          values: ps.map((p) => (p.cpuNs[row.key][c] ?? 0) / 1000),
+  return {
+    title: `Total CPU per message against size${yLog ? ' (log scale)' : ''}`,
+    xLabel: 'message size',
+    yLabel: 'total (µs)',
+    yLog,
+    markerX: sizeBytes,
+    panels: CPU_ROWS.map((row) => ({
+      key: row,
+      title: rowTitle(row),
+      shortTitle: DOMAIN_LABELS[row],
+      series: modes
+        .filter((m) => hasRow(m, row))
+        .map((mode) => ({
+          key: mode,
+          label: MODE_DESCRIPTORS[mode].label,
+          style: MODE_DESCRIPTORS[mode].style,
+          points: points
+            .filter((p) => p.mode === mode)
+            .map((p) => ({ x: p.sizeBytes, y: totalNs(p.cpuNs[row]) / 1000 })),
         })),
-      };
-    }),
-  );
+    })),
+  };
 }
 
 const DOMAIN_LABELS: Record<DomainKind, string> = {

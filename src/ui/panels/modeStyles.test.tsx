@@ -103,6 +103,7 @@ describe('a mode has one style on every chart', () => {
       tNs: i * 1000,
       throughputMiBps: 100 * i,
       cpuCores: { vm: 0.2, dom0: 0.5, stubdom: 1, linux: 0.1 },
+      windowNs: 1000,
     }));
     for (const mode of MODES) {
       const series = liveSeries(samples, mode);

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { CpuBreakdownPanels, LineChart } from '../../charts/index.ts';
+import { CpuSizeView, LineChart } from '../../charts/index.ts';
 import { NS_PER_S, mibPerSec } from '../../lib/units.ts';
 import { POSTER } from '../../model/poster.ts';
 import type { ChartPoint } from '../../worker/sweeps.ts';
-import { CATEGORY_ORDER, cpuPanels, lineSeries } from './chartData.ts';
+import { cpuBarsAt, cpuTotals, lineSeries } from './chartData.ts';
 
 /** What every sweep chart is drawn from: the sweep's points and the settings they are read against. */
 export interface SweepChartProps {
@@ -15,6 +15,7 @@ export interface SweepChartProps {
   /** Recomputing: the old curves stay, dimmed. */
   readonly stale: boolean;
   readonly linkGbps: number;
+  /** The CPU tab's toggle: the totals chart's y axis on a log scale (the bars stay linear). */
   readonly cpuLog: boolean;
 }
 
@@ -27,20 +28,9 @@ function useWireLine(linkGbps: number) {
 }
 
 export function CpuChart({ width, height, points, sizeBytes, stale, cpuLog }: SweepChartProps) {
-  const panels = useMemo(() => cpuPanels(points), [points]);
-  return (
-    <CpuBreakdownPanels
-      width={width}
-      height={height}
-      title="CPU time per RDMA write, by domain and subsystem"
-      panels={panels}
-      categoryOrder={CATEGORY_ORDER}
-      markerX={sizeBytes}
-      stale={stale}
-      yLabel="CPU per message (µs)"
-      yLog={cpuLog}
-    />
-  );
+  const bars = useMemo(() => cpuBarsAt(points, sizeBytes), [points, sizeBytes]);
+  const totals = useMemo(() => cpuTotals(points, sizeBytes, cpuLog), [points, sizeBytes, cpuLog]);
+  return <CpuSizeView width={width} height={height} bars={bars} totals={totals} stale={stale} />;
 }
 
 export function ThroughputChart({ width, height, points, sizeBytes, stale, linkGbps }: SweepChartProps) {
