@@ -96,6 +96,7 @@ function HBarSvg(
             bounds={{ left: 0, top: 0, width: g.width, height: g.height }}
             fontSize={g.fonts.tooltip}
             idPrefix={idPrefix}
+            avoid={{ top: row.y - 3, bottom: row.y + row.height + 3 }}
           />
         </g>
       )}

@@ -21,10 +21,18 @@ describe('tooltip placement', () => {
         }),
         fc.double({ min: -200, max: 2200, noNaN: true }),
         fc.double({ min: -200, max: 2200, noNaN: true }),
-        (heading, rows, bounds, x, y) => {
+        fc.boolean(),
+        (heading, rows, bounds, x, y, avoiding) => {
           const content: TooltipContent = { heading, rows: rows.map((t, i) => ({ key: `${i}`, text: t })) };
           const fitted = fitTooltip(content, bounds, FONT);
-          const box = tooltipBox(fitted, x, y, bounds, FONT);
+          const box = tooltipBox(
+            fitted,
+            x,
+            y,
+            bounds,
+            FONT,
+            avoiding ? { top: y - 10, bottom: y + 10 } : undefined,
+          );
           const eps = 0.02;
           return (
             box.left >= bounds.left - eps &&
@@ -52,6 +60,15 @@ describe('tooltip placement', () => {
     const narrow = fitTooltip(content, { left: 0, top: 0, width: 200, height: 600 }, FONT);
     expect(narrow.heading.endsWith('…')).toBe(true);
     expect(estimateTextWidth(narrow.heading, FONT, true)).toBeLessThanOrEqual(200);
+  });
+
+  it('goes below (or above) a band it must not cover, such as the hovered bar', () => {
+    const content: TooltipContent = { heading: '64 B', rows: [{ key: 'a', text: 'netback: 6.5 µs' }] };
+    const bounds = { left: 0, top: 0, width: 500, height: 300 };
+    const low = tooltipBox(content, 250, 100, bounds, FONT, { top: 90, bottom: 110 });
+    expect(low.top).toBeGreaterThanOrEqual(110);
+    const high = tooltipBox(content, 250, 280, bounds, FONT, { top: 270, bottom: 290 });
+    expect(high.top + high.height).toBeLessThanOrEqual(270);
   });
 
   it('flips to the left of the point near the right edge', () => {

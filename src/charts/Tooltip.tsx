@@ -20,12 +20,17 @@ type TooltipProps = TooltipContent & {
   bounds: Box;
   fontSize: number;
   idPrefix?: string;
+  /**
+   * A horizontal band (px) the tooltip must not cover, e.g. the hovered bar: it then goes below the
+   * band (or above it, where there is no room below), centred on `x`.
+   */
+  avoid?: { top: number; bottom: number };
 };
 
-export function Tooltip({ heading: h, rows: r, x, y, bounds, fontSize, idPrefix = '' }: TooltipProps) {
+export function Tooltip({ heading: h, rows: r, x, y, bounds, fontSize, idPrefix = '', avoid }: TooltipProps) {
   // What does not fit in the bounds is shortened, so the read-out is never clipped by the chart's edge.
   const { heading, rows } = fitTooltip({ heading: h, rows: r }, bounds, fontSize);
-  const box = tooltipBox({ heading, rows }, x, y, bounds, fontSize);
+  const box = tooltipBox({ heading, rows }, x, y, bounds, fontSize, avoid);
   const line = fontSize * 1.45;
   const pad = fontSize * 0.6;
   const sw = fontSize * 1.6;
@@ -111,6 +116,7 @@ export function tooltipBox(
   y: number,
   bounds: Box,
   fontSize: number,
+  avoid?: { top: number; bottom: number },
 ): Box {
   const pad = fontSize * 0.6;
   const textWidth = Math.max(
@@ -120,10 +126,21 @@ export function tooltipBox(
   const width = textWidth + 2 * pad;
   const height = 2 * pad + fontSize * 1.45 * (content.rows.length + 1) - fontSize * 0.3;
   const gap = 14;
-  let left = x + gap;
-  if (left + width > bounds.left + bounds.width) left = x - gap - width;
-  left = Math.max(bounds.left, Math.min(left, bounds.left + bounds.width - width));
-  let top = y - height / 2;
-  top = Math.max(bounds.top, Math.min(top, bounds.top + bounds.height - height));
+  const right = bounds.left + bounds.width;
+  const bottom = bounds.top + bounds.height;
+  let left: number;
+  let top: number;
+  if (avoid) {
+    left = x - width / 2;
+    const below = avoid.bottom + 6;
+    const above = avoid.top - 6 - height;
+    top = below + height <= bottom || above < bounds.top ? below : above;
+  } else {
+    left = x + gap;
+    if (left + width > right) left = x - gap - width;
+    top = y - height / 2;
+  }
+  left = Math.max(bounds.left, Math.min(left, right - width));
+  top = Math.max(bounds.top, Math.min(top, bottom - height));
   return { left: px(left), top: px(top), width: px(width), height: px(height) };
 }
