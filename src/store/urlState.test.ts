@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODES, OPS } from '../model/types.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
-import { decodeSettings, encodeSettings } from './urlState.ts';
+import { decodeSettings, decodeTourLink, encodeSettings } from './urlState.ts';
 
 describe('settings in the URL', () => {
   it('round-trips any valid settings', () => {
@@ -65,5 +65,15 @@ describe('settings in the URL', () => {
     const d = decodeSettings('?workload=pktgen&mode=zero-copy&size=1514');
     expect(d.settings.workload).toBe(DEFAULT_SETTINGS.workload);
     expect(d.problems[0]).toMatch(/pktgen runs on native, dom0, pv-tcp/);
+  });
+
+  it("reads the tour's step and file, and refuses a file outside tours/", () => {
+    expect(decodeTourLink('?mode=pv-tcp&tour=3')).toEqual({ step: 3, file: null, problems: [] });
+    expect(decodeTourLink('?tour=1&tourfile=tours/os101.json').file).toBe('tours/os101.json');
+    const bad = decodeTourLink('?tour=0&tourfile=https://example.com/x.json');
+    expect(bad.step).toBeNull();
+    expect(bad.file).toBeNull();
+    expect(bad.problems).toHaveLength(2);
+    expect(decodeTourLink('?tourfile=tours/../secret.json').file).toBeNull();
   });
 });

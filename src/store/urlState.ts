@@ -11,6 +11,31 @@ import { DEFAULT_SETTINGS, SPEED_LIMITS, type Settings } from './settings.ts';
  */
 export const URL_FORMAT_VERSION = 1;
 
+/** The guided tour's step in the link (`tour=N`, from 1) and a tour file other than the poster's (`tourfile`). */
+export const TOUR_KEY = 'tour';
+/** The query the page was opened with, read before anything rewrites the link. */
+export const OPENED_SEARCH = typeof location === 'undefined' ? '' : location.search;
+export const TOUR_FILE_KEY = 'tourfile';
+/** A tour file is read from the app's own `tours/` folder only: a link cannot make the page fetch elsewhere. */
+const TOUR_FILE_RE = /^tours\/[\w.-]+\.json$/;
+export function decodeTourLink(search: string): { step: number | null; file: string | null; problems: string[] } {
+  const q = new URLSearchParams(search);
+  const problems: string[] = [];
+  const rawStep = q.get(TOUR_KEY);
+  let step: number | null = null;
+  if (rawStep !== null) {
+    if (/^[1-9]\d{0,3}$/.test(rawStep)) step = Number(rawStep);
+    else problems.push(`"${TOUR_KEY}=${rawStep}" is not a step number (1, 2, …): the tour was not opened.`);
+  }
+  const rawFile = q.get(TOUR_FILE_KEY);
+  let file: string | null = null;
+  if (rawFile !== null) {
+    if (TOUR_FILE_RE.test(rawFile)) file = rawFile;
+    else problems.push(`"${TOUR_FILE_KEY}=${rawFile}" is not a file in tours/ (tours/name.json): using the poster's tour.`);
+  }
+  return { step, file, problems };
+}
+
 export interface Decoded {
   readonly settings: Settings;
   readonly problems: string[];

@@ -8,6 +8,7 @@ import { parsePlaceholder, splitPlaceholders, type ValueRef } from './placeholde
 import { highlightedBoxIds } from './scene.ts';
 import { checkTour, type TourContext } from './validate.ts';
 import posterTourText from '../../public/tours/poster.json?raw';
+import formatDoc from '../../docs/tour-format.md?raw';
 
 const CTX: TourContext = { tabs: CHART_TAB_ORDER, sweepSizes: SWEEP_SIZES };
 const poster = () => JSON.parse(posterTourText);
@@ -138,5 +139,13 @@ describe('a tour with problems is refused, each problem named by its field', () 
       'format: expected 1, got 2',
       'steps: a list of at least one step is required',
     ]);
+  });
+});
+
+describe('the format document', () => {
+  it('its example tour is a valid tour', () => {
+    const example = /```json\n([\s\S]*?)\n```/.exec(formatDoc)![1];
+    const r = checkTour(JSON.parse(example), CTX);
+    expect(r.ok ? [] : r.errors).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import { Readouts } from './panels/Readouts.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { useFrameLoop } from './frameContext.ts';
 import { useKeyboard } from './useKeyboard.ts';
+import { TourButton } from './tour/TourButton.tsx';
+import { TourCard } from './tour/TourCard.tsx';
 
 const selectOpen = (s: AppState) => s.controlsOpen;
 
@@ -46,6 +48,7 @@ export function App() {
           {open ? '◂ Settings' : '▸ Settings'}
         </button>
         <TransportBar />
+        <TourButton />
         <button
           type="button"
           className="about-toggle"
@@ -88,6 +91,7 @@ export function App() {
           <ChartsPanel />
         </section>
       </main>
+      <TourCard />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { FrameLoop } from '../frame/frameLoop.ts';
 import { actions } from '../store/index.ts';
+import { handleTourKey } from './tour/tourKeys.ts';
 
 /** Space play/pause, ← → step, + − speed, Home reset; ignored while typing in a field. */
 export function useKeyboard(loop: FrameLoop): void {
@@ -13,6 +14,11 @@ export function useKeyboard(loop: FrameLoop): void {
         (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)
       )
         return;
+      // While a tour is on screen, PageDown/PageUp (a clicker), → ← and Esc move through it.
+      if (handleTourKey(e.key)) {
+        e.preventDefault();
+        return;
+      }
       switch (e.key) {
         case ' ':
           actions.togglePlay();

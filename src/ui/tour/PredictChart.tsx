@@ -9,6 +9,8 @@ export interface PredictChartProps {
   /** The y axis (log), in the metric's unit. */
   readonly domain: [number, number];
   readonly unit: string;
+  /** What the y axis is, with its unit. */
+  readonly yLabel: string;
   readonly guess: readonly number[];
   /** The model's curve, drawn once revealed. */
   readonly real: readonly number[] | null;
@@ -19,7 +21,14 @@ export interface PredictChartProps {
   readonly onGuess: (values: number[]) => void;
 }
 
-const M = { left: 78, right: 16, top: 14, bottom: 44 };
+const M = { left: 84, right: 16, top: 44, bottom: 44 };
+
+/** Tick labels stay short (the unit is in the axis title), so they fit the margin at presenter size. */
+function tickLabel(v: number): string {
+  if (v >= 1e6) return `${trim(v / 1e6)}M`;
+  if (v >= 1e3) return `${trim(v / 1e3)}k`;
+  return trim(v);
+}
 /** One keyboard press moves a point by an eighth of a decade. */
 const KEY_STEP = 10 ** (1 / 8);
 
@@ -75,7 +84,7 @@ export function PredictChart(p: PredictChartProps) {
         <g key={d}>
           <line x1={M.left} x2={M.left + plotW} y1={y(d)} y2={y(d)} className="predict-grid" />
           <text x={M.left - 8} y={y(d)} textAnchor="end" dominantBaseline="central" className="predict-tick">
-            {trim(d)} {p.unit}
+            {tickLabel(d)}
           </text>
         </g>
       ))}
@@ -124,7 +133,16 @@ export function PredictChart(p: PredictChartProps) {
           onKeyDown={p.locked ? undefined : onKey(i)}
         />
       ))}
-      <text x={M.left + 8} y={M.top + 4} dominantBaseline="hanging" className="predict-label">
+      <text x={4} y={M.top / 2} dominantBaseline="central" className="predict-label">
+        {p.yLabel}
+      </text>
+      <text
+        x={M.left + plotW}
+        y={M.top / 2}
+        textAnchor="end"
+        dominantBaseline="central"
+        className="predict-label"
+      >
         - - your guess
       </text>
     </svg>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useElementSize } from '../../charts/index.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import { useApp, type AppState } from '../../store/index.ts';
-import type { Predict } from '../../tour/format.ts';
+import type { Predict, PredictMetric } from '../../tour/format.ts';
 import { METRIC_UNITS } from '../../tour/placeholders.ts';
 import {
   GUESS_SHAPES,
@@ -17,6 +17,14 @@ import { PredictChart } from './PredictChart.tsx';
 import { useTour } from './tourStore.ts';
 
 const selectSweep = (s: AppState) => s.sweep;
+
+/** What each predicted metric is, as the guessing chart's axis says it. */
+const PREDICT_LABELS: Record<PredictMetric, string> = {
+  'cpu.vm': 'guest CPU per message',
+  'cpu.dom0': 'Dom0 CPU per message',
+  throughput: 'streaming throughput',
+  latency: 'one-way latency',
+};
 
 /**
  * Predict, then reveal: the audience commits a guess (drags the points or picks a shape), then the
@@ -51,6 +59,7 @@ export function PredictPanel({ stepIndex, predict }: { stepIndex: number; predic
             sizesBytes={predict.sizesBytes}
             domain={domain}
             unit={METRIC_UNITS[predict.metric]}
+            yLabel={`${PREDICT_LABELS[predict.metric]} (${METRIC_UNITS[predict.metric]})`}
             guess={values}
             real={revealed ? real : null}
             realLabel={`model: ${style.label}`}

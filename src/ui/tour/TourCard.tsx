@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { formatDurationNs } from '../../lib/format.ts';
+import { formatClockNs } from '../../lib/format.ts';
 import { useFrameLoop } from '../frameContext.ts';
 import { describePause } from './applyScene.ts';
 import { PredictPanel } from './PredictPanel.tsx';
@@ -131,7 +131,7 @@ export function TourCard() {
           <p className="tour-note">
             {scene.pauseAt && pausedAtNs !== null && (
               <span data-testid="tour-paused">
-                Paused at t = {formatDurationNs(pausedAtNs)}: {describePause(scene.pauseAt)}.{' '}
+                Paused at t = {formatClockNs(pausedAtNs)}: {describePause(scene.pauseAt)}.{' '}
               </span>
             )}
             {notes.map((note) => (
