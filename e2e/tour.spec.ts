@@ -23,6 +23,9 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 }
 
 test.describe('the guided tour', () => {
+  // Each step runs the simulation from t = 0 to its moment, on a machine that may be busy.
+  test.describe.configure({ timeout: 120_000 });
+
   test('opens at ?tour=1, steps with PageDown/PageUp and → ←, leaves with Esc and resumes at the same step', async ({
     page,
   }) => {
