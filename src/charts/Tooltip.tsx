@@ -28,9 +28,17 @@ type TooltipProps = TooltipContent & {
 };
 
 export function Tooltip({ heading: h, rows: r, x, y, bounds, fontSize, idPrefix = '', avoid }: TooltipProps) {
-  // What does not fit in the bounds is shortened, so the read-out is never clipped by the chart's edge.
-  const { heading, rows } = fitTooltip({ heading: h, rows: r }, bounds, fontSize);
-  const box = tooltipBox({ heading, rows }, x, y, bounds, fontSize, avoid);
+  // What does not fit in the bounds is shortened, so the read-out is never clipped by the chart's
+  // edge; the bounds are inset by the border's width, which is drawn half outside the box.
+  const edge = SIZES.axisStroke;
+  const inner = {
+    left: bounds.left + edge,
+    top: bounds.top + edge,
+    width: Math.max(0, bounds.width - 2 * edge),
+    height: Math.max(0, bounds.height - 2 * edge),
+  };
+  const { heading, rows } = fitTooltip({ heading: h, rows: r }, inner, fontSize);
+  const box = tooltipBox({ heading, rows }, x, y, inner, fontSize, avoid);
   const line = fontSize * 1.45;
   const pad = fontSize * 0.6;
   const sw = fontSize * 1.6;
