@@ -11,6 +11,21 @@ import { DEFAULT_SETTINGS, SPEED_LIMITS, type Settings } from './settings.ts';
  */
 export const URL_FORMAT_VERSION = 1;
 
+/**
+ * How the page is shown, not what runs (`presenter=1`): kept in the link beside the settings, so a
+ * rewrite of the settings keeps it. Set by the view that owns the flag; null removes it.
+ */
+const viewFlags = new Map<string, string>();
+export function setViewFlag(key: string, value: string | null): void {
+  if (value === null) viewFlags.delete(key);
+  else viewFlags.set(key, value);
+}
+export const PRESENTER_KEY = 'presenter';
+/** Presenter mode asked for by the link (`presenter=1`). */
+export function decodePresenter(search: string): boolean {
+  return new URLSearchParams(search).get(PRESENTER_KEY) === '1';
+}
+
 /** The guided tour's step in the link (`tour=N`, from 1) and a tour file other than the poster's (`tourfile`). */
 export const TOUR_KEY = 'tour';
 /** The query the page was opened with, read before anything rewrites the link. */
@@ -124,5 +139,6 @@ export function encodeSettings(s: Settings): string {
   q.set('seed', String(s.seed));
   q.set('speed', String(Math.round(s.speedNsPerSec)));
   for (const name of Object.keys(s.params).sort()) q.set(`p.${name}`, String(s.params[name]));
+  for (const [key, value] of viewFlags) q.set(key, value);
   return `?${q.toString()}`;
 }

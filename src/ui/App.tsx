@@ -9,10 +9,15 @@ import { Readouts } from './panels/Readouts.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { useFrameLoop } from './frameContext.ts';
 import { useKeyboard } from './useKeyboard.ts';
+import { usePresenter, type PresenterState } from './presenter/index.ts';
+import { PresenterControls } from './presenter/PresenterControls.tsx';
+import { PresenterOverlays } from './presenter/PresenterOverlays.tsx';
+import './styles/presenter.css';
 import { TourButton } from './tour/TourButton.tsx';
 import { TourCard } from './tour/TourCard.tsx';
 
 const selectOpen = (s: AppState) => s.controlsOpen;
+const selectPresenter = (s: PresenterState) => (s.on ? s.view : null);
 
 /**
  * One screen, no page scroll: the time controls and the main choices on top, the I/O-path diagram
@@ -23,6 +28,8 @@ export function App() {
   const loop = useFrameLoop();
   useKeyboard(loop);
   const open = useApp(selectOpen);
+  // Presenter mode: the projector theme (styles/presenter.css) and one view at a time in the main area.
+  const presenting = usePresenter(selectPresenter);
   const [aboutOpen, setAboutOpen] = useState(false);
   useEffect(() => {
     if (!aboutOpen) return;
@@ -31,7 +38,10 @@ export function App() {
     return () => removeEventListener('keydown', close);
   }, [aboutOpen]);
   return (
-    <div className={`app${open ? ' settings-open' : ''}`}>
+    <div
+      className={`app${open ? ' settings-open' : ''}${presenting ? ' presenter' : ''}`}
+      data-presenter-view={presenting ?? undefined}
+    >
       <header className="app-header">
         <div className="brand">
           <h1>Xen HPC I/O</h1>
@@ -48,6 +58,7 @@ export function App() {
           {open ? '◂ Settings' : '▸ Settings'}
         </button>
         <TransportBar />
+        <PresenterControls />
         <TourButton />
         <button
           type="button"
@@ -92,6 +103,7 @@ export function App() {
         </section>
       </main>
       <TourCard />
+      <PresenterOverlays />
     </div>
   );
 }

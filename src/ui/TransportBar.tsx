@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatDurationNs } from '../lib/format.ts';
+import { formatClockNs, formatDurationNs } from '../lib/format.ts';
 import { actions, useApp } from '../store/index.ts';
 import { SPEED_LIMITS } from '../store/settings.ts';
 import { useFrameLoop } from './frameContext.ts';
@@ -70,13 +70,21 @@ export function TransportBar() {
           data-testid="speed"
           onChange={(e) => actions.setSpeed(Math.round(10 ** Number(e.target.value)))}
         />
+        {/* The long form where there is room; "10 µs/s" where there is not (styles/transport.css). */}
         <span className="speed-readout" data-testid="speed-readout">
-          1 s on screen = {formatDurationNs(speed)} simulated
+          <span className="speed-long">1 s on screen = </span>
+          {formatDurationNs(speed)}
+          <span className="speed-long"> simulated</span>
+          <span className="speed-short" aria-hidden="true">
+            /s
+          </span>
         </span>
       </div>
       <div className="clock" data-testid="clock" data-now-ns={nowNs} aria-live="off">
         <span className="clock-label">t =</span>{' '}
-        <span className="clock-value">{(nowNs / 1000).toFixed(3)} µs</span>
+        <span className="clock-value" data-testid="clock-value">
+          {formatClockNs(nowNs)}
+        </span>
         <span className="clock-events">{events.toLocaleString('en')} events</span>
       </div>
     </div>

@@ -1,12 +1,22 @@
 import { useEffect } from 'react';
 import type { FrameLoop } from '../frame/frameLoop.ts';
 import { actions } from '../store/index.ts';
+import { presenter, presenterStore } from './presenter/index.ts';
 import { handleTourKey } from './tour/tourKeys.ts';
 
-/** Space play/pause, ← → step, + − speed, Home reset; ignored while typing in a field. */
+/**
+ * Space play/pause, ← → step, + − speed, Home reset; P presenter mode, F fullscreen, B blackout (any
+ * key ends it); ignored while typing in a field.
+ */
 export function useKeyboard(loop: FrameLoop): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (presenterStore.getState().blackout) {
+        // Blackout (B) lasts until any key: that key only brings the screen back.
+        presenter.blackout(false);
+        e.preventDefault();
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return; // never take the browser's zoom keys
       const t = e.target as HTMLElement | null;
       if (
@@ -39,6 +49,18 @@ export function useKeyboard(loop: FrameLoop): void {
           break;
         case 'Home':
           loop.reset();
+          break;
+        case 'p':
+        case 'P':
+          presenter.toggle();
+          break;
+        case 'f':
+        case 'F':
+          void presenter.toggleFullscreen();
+          break;
+        case 'b':
+        case 'B':
+          presenter.blackout(true);
           break;
         default:
           return;
