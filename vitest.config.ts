@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['./vitest.setup.ts'],
+    // Model property tests run hundreds of simulations: a few seconds alone, several times that on a
+    // loaded 2-core machine. Speed is the bench's business, not the unit tests'.
+    testTimeout: 60_000,
   },
 });
