@@ -1,5 +1,4 @@
-import type { Scenario } from '../model/types.ts';
-import { LiveRun, type JourneyView } from './liveRun.ts';
+import type { JourneyView, LiveRun } from './liveRun.ts';
 
 /** The probe never samples the live chart: nobody draws it. */
 const NO_SAMPLES_NS = Number.MAX_SAFE_INTEGER;
@@ -17,11 +16,12 @@ export class JourneyProbe {
   private settleUntilNs = Infinity;
   private result: JourneyView | null = null;
 
+  /** `live`: a fresh run of the other scenario, made by LiveRun.probe (this file needs no LiveRun at run time). */
   constructor(
-    readonly scenario: Scenario,
+    live: LiveRun,
     readonly messageId: number,
   ) {
-    this.live = new LiveRun(scenario);
+    this.live = live;
   }
 
   /** The journey once done, else null. */

@@ -207,7 +207,7 @@ export class LiveRun {
    * this one: the journey view's comparison. The caller advances it (see JourneyProbe).
    */
   probe(changes: Partial<Scenario>, messageId: number): JourneyProbe {
-    return new JourneyProbe({ ...this.scenario, ...changes }, messageId);
+    return new JourneyProbe(new LiveRun({ ...this.scenario, ...changes }), messageId);
   }
 
   /** The most recent message whose data arrived, or -1. */
