@@ -1,0 +1,66 @@
+import { A, type ParamSpec } from './spec.ts';
+
+/** The driver domain: netback, bridge, native driver. */
+export const DOM0_PARAMS = [
+  {
+    name: 'nbTxUs',
+    unit: 'µs',
+    default: 1.8,
+    min: 0.3,
+    max: 5,
+    group: 'driver domain',
+    description: 'netback transmit per packet, besides the grant copy',
+    source:
+      'assumption, calibrated to the 416 MiB/s vif cap by cost-model §4.3’s sum (3.47 µs/packet) with the grant-copy hypercall spread over the pending batch (≈256) instead of 8',
+  },
+  {
+    name: 'nbRxUs',
+    unit: 'µs',
+    default: 1.5,
+    min: 0.3,
+    max: 5,
+    group: 'driver domain',
+    description: 'netback receive per packet, besides the grant copy',
+    source: A,
+  },
+  {
+    name: 'bridgeUs',
+    unit: 'µs',
+    default: 0.8,
+    min: 0.2,
+    max: 2,
+    group: 'driver domain',
+    description: 'Linux bridge per packet',
+    source: A,
+  },
+  {
+    name: 'drvTxUs',
+    unit: 'µs',
+    default: 0.5,
+    min: 0.1,
+    max: 2,
+    group: 'driver domain',
+    description: 'Native NIC driver transmit per frame',
+    source: 'assumption; pktgen + ixgbe one core 3.9–5.5 Mpps (kernel pktgen.txt)',
+  },
+  {
+    name: 'drvRxUs',
+    unit: 'µs',
+    default: 0.6,
+    min: 0.1,
+    max: 2,
+    group: 'driver domain',
+    description: 'Native NIC driver receive per frame',
+    source: A,
+  },
+  {
+    name: 'pvOverheadUs',
+    unit: 'µs',
+    default: 0.2,
+    min: 0,
+    max: 2,
+    group: 'driver domain',
+    description: 'PV MMU and IRQ overhead per packet in the privileged guest',
+    source: A,
+  },
+] as const satisfies readonly ParamSpec[];
