@@ -144,7 +144,9 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}'],
+    // A tour is data the UI plays: the same walls as the UI's.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/tour/**/*.ts'],
+    ignores: ['src/tour/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
