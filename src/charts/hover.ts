@@ -27,6 +27,41 @@ export function nearestIndex(sorted: ArrayLike<number>, value: number): number {
   return lo;
 }
 
+/** Pointer slack around the plot, px: a read-out still follows a pointer just outside it. */
+const SLACK_PX = 12;
+
+/** The pointer's position in the `<svg>`, and whether it is over the plot (with some slack). */
+function pointerIn(e: PointerEvent<SVGSVGElement>, plot: Box): { x: number; y: number; inside: boolean } {
+  const r = e.currentTarget.getBoundingClientRect();
+  const x = e.clientX - r.left;
+  const y = e.clientY - r.top;
+  const inside =
+    x >= plot.left - SLACK_PX &&
+    x <= plot.left + plot.width + SLACK_PX &&
+    y >= plot.top - SLACK_PX &&
+    y <= plot.top + plot.height + SLACK_PX;
+  return { x, y, inside };
+}
+
+/**
+ * The index a key moves the read-out to among `n` (`next`/`prev` are the chart's arrow keys; Home,
+ * End), null for Escape, undefined for a key the read-out does not use.
+ */
+function keyedIndex(
+  key: string,
+  at: number,
+  n: number,
+  next: string,
+  prev: string,
+): number | null | undefined {
+  if (key === 'Escape') return null;
+  if (key === next) return Math.min(n - 1, at + 1);
+  if (key === prev) return at < 0 ? n - 1 : Math.max(0, at - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return n - 1;
+  return undefined;
+}
+
 /**
  * Hover state and the handlers to spread on the chart's `<svg>`. `positions` are the columns' x in
  * px, ascending. With `trackY` the state also follows the pointer's y (bar charts pick a segment);
@@ -37,33 +72,17 @@ export function useColumnHover(positions: readonly number[], plot: Box, trackY =
   const current = hover && hover.index < positions.length ? hover : null;
 
   const fromPointer = (e: PointerEvent<SVGSVGElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - r.left;
-    const y = e.clientY - r.top;
-    const slack = 12;
-    const inside =
-      x >= plot.left - slack &&
-      x <= plot.left + plot.width + slack &&
-      y >= plot.top - slack &&
-      y <= plot.top + plot.height + slack;
+    const { x, y, inside } = pointerIn(e, plot);
     const index = inside ? nearestIndex(positions, x) : -1;
     const next = index < 0 ? null : { index, y: trackY ? y : null };
     setHover((prev) => (sameHover(prev, next) ? prev : next));
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const n = positions.length;
-    if (n === 0) return;
-    const at = current?.index ?? -1;
-    const moves: Record<string, number> = {
-      ArrowRight: Math.min(n - 1, at + 1),
-      ArrowLeft: at < 0 ? n - 1 : Math.max(0, at - 1),
-      Home: 0,
-      End: n - 1,
-    };
-    if (e.key === 'Escape') setHover(null);
-    else if (e.key in moves) setHover({ index: moves[e.key], y: null });
-    else return;
+    if (positions.length === 0) return;
+    const to = keyedIndex(e.key, current?.index ?? -1, positions.length, 'ArrowRight', 'ArrowLeft');
+    if (to === undefined) return;
+    setHover(to === null ? null : { index: to, y: null });
     // The chart has focus: its keys move the read-out, not the app's global shortcuts.
     e.preventDefault();
     e.stopPropagation();
@@ -94,33 +113,17 @@ export function useRowHover(positions: readonly number[], plot: Box) {
   const current = hover && hover.index < positions.length ? hover : null;
 
   const fromPointer = (e: PointerEvent<SVGSVGElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - r.left;
-    const y = e.clientY - r.top;
-    const slack = 12;
-    const inside =
-      x >= plot.left - slack &&
-      x <= plot.left + plot.width + slack &&
-      y >= plot.top - slack &&
-      y <= plot.top + plot.height + slack;
+    const { x, y, inside } = pointerIn(e, plot);
     const index = inside ? nearestIndex(positions, y) : -1;
     const next = index < 0 ? null : { index, x };
     setHover((prev) => (prev?.index === next?.index && prev?.x === next?.x ? prev : next));
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const n = positions.length;
-    if (n === 0) return;
-    const at = current?.index ?? -1;
-    const moves: Record<string, number> = {
-      ArrowDown: Math.min(n - 1, at + 1),
-      ArrowUp: at < 0 ? n - 1 : Math.max(0, at - 1),
-      Home: 0,
-      End: n - 1,
-    };
-    if (e.key === 'Escape') setHover(null);
-    else if (e.key in moves) setHover({ index: moves[e.key], x: null });
-    else return;
+    if (positions.length === 0) return;
+    const to = keyedIndex(e.key, current?.index ?? -1, positions.length, 'ArrowDown', 'ArrowUp');
+    if (to === undefined) return;
+    setHover(to === null ? null : { index: to, x: null });
     e.preventDefault();
     e.stopPropagation();
   };
