@@ -27,6 +27,21 @@ export function nearestIndex(sorted: ArrayLike<number>, value: number): number {
   return lo;
 }
 
+/** The handlers a chart spreads on its `<svg>`: pointer and keys set the read-out; leaving clears it. */
+function svgHandlers(
+  fromPointer: (e: PointerEvent<SVGSVGElement>) => void,
+  onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => void,
+  clear: () => void,
+) {
+  return {
+    onPointerMove: fromPointer,
+    onPointerDown: fromPointer,
+    onPointerLeave: clear,
+    onKeyDown,
+    onBlur: clear,
+  };
+}
+
 /** Pointer slack around the plot, px: a read-out still follows a pointer just outside it. */
 const SLACK_PX = 12;
 
@@ -88,17 +103,7 @@ export function useColumnHover(positions: readonly number[], plot: Box, trackY =
     e.stopPropagation();
   };
 
-  const clear = () => setHover(null);
-  return {
-    hover: current,
-    handlers: {
-      onPointerMove: fromPointer,
-      onPointerDown: fromPointer,
-      onPointerLeave: clear,
-      onKeyDown,
-      onBlur: clear,
-    },
-  };
+  return { hover: current, handlers: svgHandlers(fromPointer, onKeyDown, () => setHover(null)) };
 }
 
 /** The hovered row of a horizontal bar chart, and the pointer's x in px when a pointer chose it. */
@@ -128,17 +133,7 @@ export function useRowHover(positions: readonly number[], plot: Box) {
     e.stopPropagation();
   };
 
-  const clear = () => setHover(null);
-  return {
-    hover: current,
-    handlers: {
-      onPointerMove: fromPointer,
-      onPointerDown: fromPointer,
-      onPointerLeave: clear,
-      onKeyDown,
-      onBlur: clear,
-    },
-  };
+  return { hover: current, handlers: svgHandlers(fromPointer, onKeyDown, () => setHover(null)) };
 }
 
 function sameHover(a: Hover | null, b: Hover | null): boolean {
