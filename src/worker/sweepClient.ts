@@ -1,4 +1,5 @@
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { spawnSweepWorker } from './spawn.ts';
 import { SweepRunner } from './sweepRunner.ts';
 import type { ChartPoint, SweepRequest } from './sweeps.ts';
 
@@ -20,15 +21,13 @@ export class SweepClient {
   private pending: { id: number; request: SweepRequest; callbacks: SweepCallbacks } | null = null;
 
   constructor() {
-    try {
-      this.worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = spawnSweepWorker();
+    if (this.worker) {
       this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
       this.worker.onerror = (e) => {
         e.preventDefault();
         this.useFallback();
       };
-    } catch {
-      this.useFallback();
     }
   }
 
