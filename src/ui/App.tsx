@@ -15,16 +15,25 @@ import { PresenterOverlays } from './presenter/PresenterOverlays.tsx';
 import './styles/presenter.css';
 import { TourButton } from './tour/TourButton.tsx';
 import { TourCard } from './tour/TourCard.tsx';
+import { EmbedApp } from './embed/EmbedApp.tsx';
+import { EMBED } from './embed/embedMode.ts';
+import { ShortcutsDialog } from './keyboard/ShortcutsDialog.tsx';
+import { SkipLinks } from './keyboard/SkipLinks.tsx';
 
 const selectOpen = (s: AppState) => s.controlsOpen;
 const selectPresenter = (s: PresenterState) => (s.on ? s.view : null);
+
+/** The full app, or one view alone when the link asks for embed mode (`?embed=1&view=…`). */
+export function App() {
+  return EMBED ? <EmbedApp request={EMBED} /> : <FullApp />;
+}
 
 /**
  * One screen, no page scroll: the time controls and the main choices on top, the I/O-path diagram
  * as the larger part, the charts and a message's journey beside it, and the other settings in a
  * panel that collapses.
  */
-export function App() {
+function FullApp() {
   const loop = useFrameLoop();
   useKeyboard(loop);
   const open = useApp(selectOpen);
@@ -42,6 +51,7 @@ export function App() {
       className={`app${open ? ' settings-open' : ''}${presenting ? ' presenter' : ''}`}
       data-presenter-view={presenting ?? undefined}
     >
+      <SkipLinks />
       <header className="app-header">
         <div className="brand">
           <h1>Xen HPC I/O</h1>
@@ -104,6 +114,7 @@ export function App() {
       </main>
       <TourCard />
       <PresenterOverlays />
+      <ShortcutsDialog scope="app" />
     </div>
   );
 }

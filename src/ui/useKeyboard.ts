@@ -1,73 +1,62 @@
 import { useEffect } from 'react';
 import type { FrameLoop } from '../frame/frameLoop.ts';
 import { actions } from '../store/index.ts';
+import { focusKindOf } from './keyboard/focusKind.ts';
+import { routeKey } from './keyboard/routing.ts';
+import type { KeyScope, ShortcutId } from './keyboard/shortcuts.ts';
+import { openShortcuts } from './keyboard/shortcutsStore.ts';
 import { presenter, presenterStore } from './presenter/index.ts';
-import { handleTourKey } from './tour/tourKeys.ts';
+import { tourBackward, tourForward, tourLeave } from './tour/tourKeys.ts';
 
 /**
- * Space play/pause, ← → step, + − speed, Home reset; P presenter mode, F fullscreen, B blackout (any
- * key ends it); ignored while typing in a field.
+ * What each shortcut does. Returns false when it did nothing, so the key keeps its default (Esc with
+ * no tour on screen); PageUp/PageDown report true even with no tour, so a focused slider never
+ * takes a clicker's key.
  */
-export function useKeyboard(loop: FrameLoop): void {
+function runners(loop: FrameLoop): Record<ShortcutId, () => boolean> {
+  const done = (f: () => unknown) => () => {
+    void f();
+    return true;
+  };
+  return {
+    play: done(actions.togglePlay),
+    forward: done(() => tourForward() || loop.stepForward()),
+    back: done(() => tourBackward() || loop.stepBack()),
+    faster: done(() => actions.nudgeSpeed(1)),
+    slower: done(() => actions.nudgeSpeed(-1)),
+    reset: done(() => loop.reset()),
+    tourNext: done(tourForward),
+    tourPrevious: done(tourBackward),
+    leave: tourLeave,
+    presenter: done(presenter.toggle),
+    fullscreen: done(presenter.toggleFullscreen),
+    blackout: done(() => presenter.blackout(true)),
+    help: done(openShortcuts),
+  };
+}
+
+/**
+ * The page's shortcuts (the table is src/ui/keyboard/shortcuts.ts; `?` lists it). A key reaches them
+ * only when the focused control has no use for it (routing.ts): a focused button keeps Space, a
+ * radio group or the chart tabs keep the arrows, a slider keeps its arrows, a field keeps what is
+ * typed; a clicker's keys (PageUp, PageDown, B, ., F, P) always come through. Listens on this
+ * document's window only: embedded in a slide, it hears keys only while the embed has the focus.
+ */
+export function useKeyboard(loop: FrameLoop, scope: KeyScope = 'app'): void {
   useEffect(() => {
+    const run = runners(loop);
     const onKey = (e: KeyboardEvent) => {
       if (presenterStore.getState().blackout) {
-        // Blackout (B) lasts until any key: that key only brings the screen back.
+        // Blackout (B or .) lasts until any key: that key only brings the screen back.
         presenter.blackout(false);
         e.preventDefault();
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey) return; // never take the browser's zoom keys
-      const t = e.target as HTMLElement | null;
-      if (
-        t &&
-        (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)
-      )
-        return;
-      // While a tour is on screen, PageDown/PageUp (a clicker), → ← and Esc move through it.
-      if (handleTourKey(e.key)) {
-        e.preventDefault();
-        return;
-      }
-      switch (e.key) {
-        case ' ':
-          actions.togglePlay();
-          break;
-        case 'ArrowRight':
-          loop.stepForward();
-          break;
-        case 'ArrowLeft':
-          loop.stepBack();
-          break;
-        case '+':
-        case '=':
-          actions.nudgeSpeed(1);
-          break;
-        case '-':
-        case '_':
-          actions.nudgeSpeed(-1);
-          break;
-        case 'Home':
-          loop.reset();
-          break;
-        case 'p':
-        case 'P':
-          presenter.toggle();
-          break;
-        case 'f':
-        case 'F':
-          void presenter.toggleFullscreen();
-          break;
-        case 'b':
-        case 'B':
-          presenter.blackout(true);
-          break;
-        default:
-          return;
-      }
-      e.preventDefault();
+      if (e.defaultPrevented) return; // a control's own handler took it (a diagram box, a guess point)
+      const shortcut = routeKey(e, focusKindOf(document.activeElement), scope);
+      if (shortcut && run[shortcut.id]()) e.preventDefault();
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [loop]);
+  }, [loop, scope]);
 }

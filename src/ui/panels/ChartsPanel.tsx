@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { actions, useApp, type AppState } from '../../store/index.ts';
-import { CHART_TABS, CHART_TAB_ORDER } from './chartTabs.tsx';
+import { CHART_PANEL_ID, CHART_TABS, CHART_TAB_ORDER, chartTabAfterKey, chartTabId } from './chartTabs.tsx';
 
 const selectTab = (s: AppState) => s.chartTab;
 const selectSweep = (s: AppState) => s.sweep;
@@ -13,13 +13,27 @@ export function ChartsPanel() {
   const [cpuLog, setCpuLog] = useState(true);
   return (
     <div className="charts-panel">
-      <div className="tabs" role="tablist" aria-label="Charts">
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label="Charts"
+        onKeyDown={(e) => {
+          const to = (e.target as Element).getAttribute('role') === 'tab' && chartTabAfterKey(e.key, tab);
+          if (!to || e.altKey || e.ctrlKey || e.metaKey) return;
+          e.preventDefault();
+          actions.setChartTab(to);
+          document.getElementById(chartTabId(to))?.focus();
+        }}
+      >
         {CHART_TAB_ORDER.map((key) => (
           <button
             key={key}
             type="button"
             role="tab"
+            id={chartTabId(key)}
             aria-selected={tab === key}
+            aria-controls={CHART_PANEL_ID}
+            tabIndex={tab === key ? 0 : -1}
             data-testid={`tab-${key}`}
             onClick={() => actions.setChartTab(key)}
           >
@@ -38,7 +52,13 @@ export function ChartsPanel() {
           </button>
         )}
       </div>
-      <div className="chart-area" role="tabpanel" data-chart-tab={tab}>
+      <div
+        className="chart-area"
+        role="tabpanel"
+        id={CHART_PANEL_ID}
+        aria-labelledby={chartTabId(tab)}
+        data-chart-tab={tab}
+      >
         {sweep.error && <p className="chart-error">The sweep failed: {sweep.error}</p>}
         {CHART_TABS[tab].body({ cpuLog })}
       </div>

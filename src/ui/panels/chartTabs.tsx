@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ChartTab } from '../../store/index.ts';
+import { rovingIndex } from '../keyboard/roving.ts';
 import { JourneyPanel } from './JourneyPanel.tsx';
 import { LiveChart } from './LiveChart.tsx';
 import { SweepChart } from './SweepChart.tsx';
@@ -38,3 +39,17 @@ export const CHART_TABS: Readonly<Record<ChartTab, ChartTabSpec>> = {
 
 /** The tabs in tab-bar order. */
 export const CHART_TAB_ORDER = Object.keys(CHART_TABS) as ChartTab[];
+
+/** The id of a tab's button, which labels the panel (aria-labelledby). */
+export const chartTabId = (key: ChartTab) => `chart-tab-${key}`;
+/** The id of the one panel the tabs control (aria-controls). */
+export const CHART_PANEL_ID = 'chart-panel';
+
+/**
+ * The tab a key moves to from the focused tab `from` (a tab list: ← → wrap, Home and End go to the
+ * ends; the tab is shown as it gets the focus), or null when the key is not the tab list's.
+ */
+export function chartTabAfterKey(key: string, from: ChartTab): ChartTab | null {
+  const i = rovingIndex(key, CHART_TAB_ORDER.indexOf(from), CHART_TAB_ORDER.length, true);
+  return i === null ? null : CHART_TAB_ORDER[i];
+}

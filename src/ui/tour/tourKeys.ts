@@ -2,24 +2,24 @@ import { leaveTour, nextStep, previousStep } from './tourController.ts';
 import { tourActive } from './tourStore.ts';
 
 /**
- * A presentation clicker sends PageDown / PageUp: while a tour is on screen those, and → ←, move
- * between steps (not the simulation), and Esc leaves the tour. Returns whether the key was the tour's.
+ * The tour's share of the keyboard (the keys themselves are in src/ui/keyboard/shortcuts.ts): while a
+ * tour is on screen, PageDown / PageUp (a presentation clicker) and → ← move between steps instead
+ * of stepping the simulation, and Esc leaves the tour. Each returns whether the tour took the key.
  */
-export function handleTourKey(key: string): boolean {
+export function tourForward(): boolean {
   if (!tourActive()) return false;
-  switch (key) {
-    case 'PageDown':
-    case 'ArrowRight':
-      nextStep();
-      return true;
-    case 'PageUp':
-    case 'ArrowLeft':
-      previousStep();
-      return true;
-    case 'Escape':
-      leaveTour();
-      return true;
-    default:
-      return false;
-  }
+  nextStep();
+  return true;
+}
+
+export function tourBackward(): boolean {
+  if (!tourActive()) return false;
+  previousStep();
+  return true;
+}
+
+export function tourLeave(): boolean {
+  if (!tourActive()) return false;
+  leaveTour();
+  return true;
 }
