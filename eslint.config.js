@@ -53,7 +53,7 @@ const noClockNoDomNoRandom = {
 };
 
 export default defineConfig([
-  globalIgnores(['dist', 'test-results', 'playwright-report', 'node_modules', '.bench-tmp']),
+  globalIgnores(['dist', 'dist-single', 'test-results', 'playwright-report', 'node_modules', '.bench-tmp']),
   {
     files: ['**/*.{ts,tsx,js}'],
     extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended],

@@ -7,6 +7,8 @@ import { syncUrl } from './store/urlSync.ts';
 import { App } from './ui/App.tsx';
 import { FrameContext } from './ui/frameContext.ts';
 import { installTestHook } from './ui/testHook.ts';
+import { registerServiceWorker } from './pwa/register.ts';
+import { UpdateNotice } from './ui/pwa/UpdateNotice.tsx';
 // Styles in cascade order: theme, frame, then the parts.
 import './ui/styles/base.css';
 import './ui/styles/frame.css';
@@ -27,6 +29,8 @@ createRoot(root).render(
   <StrictMode>
     <FrameContext.Provider value={loop}>
       <App />
+      <UpdateNotice />
     </FrameContext.Provider>
   </StrictMode>,
 );
+registerServiceWorker();

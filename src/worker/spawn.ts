@@ -1,11 +1,23 @@
+import FileSweepWorker from './sweep.worker.ts?worker';
+import InlineSweepWorker from './sweep.worker.ts?worker&inline';
+
 /**
- * The one place a sweep worker is created, so every build can choose how its worker is loaded
- * (a module worker from the origin in the normal build). Returns null when workers cannot start;
- * the caller then runs sweeps on the page.
+ * The one place a sweep worker is created, so every build can choose how its worker is loaded.
+ * Returns null when workers cannot start; the caller then runs sweeps on the page.
+ *
+ * - The normal build: a module worker, its own file beside the page (precached for offline use).
+ * - The single-file build (`vite build --mode single`) runs from file://, where no worker file sits
+ *   beside the page and a module worker cannot start from a blob: URL: the worker is inlined in the
+ *   page and started as a classic worker (`worker.format: 'iife'` in vite.config.ts).
+ *
+ * Each build replaces the loader it does not use with a stub (vite.config.ts), so neither carries
+ * the other's copy of the worker.
  */
 export function spawnSweepWorker(): Worker | null {
   try {
-    return new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' });
+    return import.meta.env.MODE === 'single'
+      ? new InlineSweepWorker({ name: 'sweep' })
+      : new FileSweepWorker({ name: 'sweep' });
   } catch {
     return null;
   }
