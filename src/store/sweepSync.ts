@@ -1,6 +1,7 @@
 import { POSTER } from '../model/poster.ts';
 import type { Mode } from '../model/types.ts';
-import { SweepClient } from '../worker/sweepClient.ts';
+import { createSweepClient } from '../worker/sweepClient.ts';
+import type { SweepPool } from '../worker/sweepPool.ts';
 import type { SweepRequest } from '../worker/sweeps.ts';
 import type { AppStore } from './appStore.ts';
 import { pairsOf, type Settings } from './settings.ts';
@@ -22,11 +23,22 @@ export function sweepRequestOf(s: Settings): SweepRequest {
   };
 }
 
+/** The pool behind the charts, for the test hook's count of the workers a sweep used. */
+let activePool: SweepPool | null = null;
+
+/** Workers that delivered runs to the current (or last) sweep: 0 before any. */
+export function sweepWorkersUsed(): number {
+  return activePool?.workersUsed ?? 0;
+}
+
 /**
- * Recomputes the sweep charts in the worker when a setting they depend on changes (not the size:
- * the charts sweep every size, and the size only moves their marker). The old curves stay, dimmed.
+ * Recomputes the sweep charts on the worker pool when a setting they depend on changes (not the
+ * size: the charts sweep every size, and the size only moves their marker). The old curves stay,
+ * dimmed, until every mode's coarse curve is in; the new curves then replace them, still dimmed
+ * (`stale`) and filling in, until the sweep is complete. A newer change drops the older sweep.
  */
-export function syncSweeps(store: AppStore, client = new SweepClient()): () => void {
+export function syncSweeps(store: AppStore, client: SweepPool = createSweepClient()): () => void {
+  activePool = client;
   let key = '';
   const request = () => {
     const req = sweepRequestOf(store.getState().settings);
@@ -39,6 +51,7 @@ export function syncSweeps(store: AppStore, client = new SweepClient()): () => v
     client.request(req, {
       onProgress: (done, total) =>
         store.setState((s) => ({ sweep: { ...s.sweep, progress: { done, total } } })),
+      onPartial: (points) => store.setState((s) => ({ sweep: { ...s.sweep, points, stale: true } })),
       onResult: (points) => store.setState({ sweep: { points, stale: false, progress: null, error: null } }),
       onError: (message) =>
         store.setState((s) => ({ sweep: { ...s.sweep, progress: null, error: message } })),
@@ -51,5 +64,6 @@ export function syncSweeps(store: AppStore, client = new SweepClient()): () => v
   return () => {
     unsubscribe();
     client.dispose();
+    if (activePool === client) activePool = null;
   };
 }

@@ -1,12 +1,15 @@
-import type { ChartPoint, SweepRequest } from './sweeps.ts';
+import type { SweepTask, TaskValue } from './sweepTasks.ts';
+import type { SweepRequest } from './sweeps.ts';
 
-/** Messages from the page to the sweep worker. */
-export type ToWorker =
-  | { readonly kind: 'sweep'; readonly id: number; readonly request: SweepRequest }
-  | { readonly kind: 'cancel'; readonly id: number };
+/** Messages from the page to a sweep worker: one figure run of a request. */
+export type ToWorker = {
+  readonly kind: 'task';
+  readonly id: number;
+  readonly request: SweepRequest;
+  readonly task: SweepTask;
+};
 
-/** Messages from the sweep worker to the page. */
+/** Messages from a sweep worker to the page: the run's number, or why it failed. */
 export type FromWorker =
-  | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
-  | { readonly kind: 'result'; readonly id: number; readonly points: ChartPoint[] }
-  | { readonly kind: 'error'; readonly id: number; readonly message: string };
+  | { readonly kind: 'done'; readonly id: number; readonly index: number; readonly value: TaskValue }
+  | { readonly kind: 'failed'; readonly id: number; readonly index: number; readonly message: string };

@@ -1,0 +1,229 @@
+import { figureRun } from '../model/figures.ts';
+import { InPageWorker, type PoolWorker } from './poolWorker.ts';
+import type { FromWorker } from './protocol.ts';
+import { assemblePoints, planTasks, type SweepTask, type TaskValue } from './sweepTasks.ts';
+import type { ChartPoint, SweepRequest } from './sweeps.ts';
+
+export interface SweepCallbacks {
+  onProgress(done: number, total: number): void;
+  /**
+   * Curves before the sweep is done: first once every mode's coarse sizes are in (so all curves
+   * appear together), then each time another size is complete.
+   */
+  onPartial(points: ChartPoint[]): void;
+  onResult(points: ChartPoint[]): void;
+  onError(message: string): void;
+}
+
+interface Slot {
+  readonly serial: number;
+  worker: PoolWorker;
+  /** The run it is doing: a task of a job. */
+  busy: { job: number; task: SweepTask } | null;
+}
+
+interface Job {
+  readonly id: number;
+  readonly request: SweepRequest;
+  readonly callbacks: SweepCallbacks;
+  /** Every task, by its index (not in run order). */
+  readonly tasks: SweepTask[];
+  /** Tasks not yet handed out, in order. */
+  readonly queue: SweepTask[];
+  readonly values: (TaskValue | undefined)[];
+  done: number;
+  coarseLeft: number;
+  published: number;
+  readonly workers: Set<number>;
+}
+
+/** Results kept across requests, so a run a setting does not touch is not repeated (bounded). */
+const CACHE_LIMIT = 4000;
+
+/**
+ * Runs sweeps over a pool of workers, one figure run per task, coarse curves first. A new request
+ * drops the old one at once: its queue is emptied, and a worker busy with one of its runs is
+ * replaced by a fresh one (a run cannot be interrupted), so the new request starts on every worker
+ * without waiting. A worker that dies is dropped and its run handed to another; with no worker
+ * left (or none that could start), the runs go on on the page, one per macrotask.
+ */
+export class SweepPool {
+  private slots: Slot[] = [];
+  private job: Job | null = null;
+  private nextId = 1;
+  private nextSerial = 1;
+  private lastWorkers = 0;
+  private readonly cache = new Map<string, TaskValue>();
+
+  constructor(
+    private readonly spawn: () => PoolWorker | null,
+    size: number,
+    private readonly inPage: () => PoolWorker = () => new InPageWorker(),
+  ) {
+    for (let i = 0; i < size; i++) {
+      const worker = spawn();
+      if (!worker) break;
+      this.add(worker);
+    }
+    if (this.slots.length === 0) this.add(this.inPage());
+  }
+
+  /** Workers in the pool now. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** True when the runs happen on the page (no worker could start or all died). */
+  get inThread(): boolean {
+    return this.slots.every((s) => s.worker instanceof InPageWorker);
+  }
+
+  /** How many workers delivered runs to the current request (or the last finished one). */
+  get workersUsed(): number {
+    return this.job ? this.job.workers.size : this.lastWorkers;
+  }
+
+  request(request: SweepRequest, callbacks: SweepCallbacks): void {
+    this.job = null;
+    for (const slot of this.slots) if (slot.busy) this.replace(slot);
+    const plan = planTasks(request, this.slots.length);
+    const tasks: SweepTask[] = [];
+    for (const t of plan) tasks[t.index] = t;
+    const job: Job = {
+      id: this.nextId++,
+      request,
+      callbacks,
+      tasks,
+      queue: [],
+      values: [],
+      done: 0,
+      coarseLeft: tasks.filter((t) => t.stage === 0).length,
+      published: 0,
+      workers: new Set(),
+    };
+    this.job = job;
+    for (const t of plan) {
+      const cached = this.cache.get(cacheKey(request, t));
+      if (cached === undefined) job.queue.push(t);
+      else this.record(job, t, cached);
+    }
+    if (this.job !== job) return; // everything was cached
+    callbacks.onProgress(job.done, tasks.length);
+    this.publish(job);
+    this.dispatch();
+  }
+
+  /** Stops every worker; the pool cannot be used afterwards. */
+  dispose(): void {
+    this.job = null;
+    for (const s of this.slots) s.worker.terminate();
+    this.slots = [];
+  }
+
+  private add(worker: PoolWorker): Slot {
+    const slot: Slot = { serial: this.nextSerial++, worker, busy: null };
+    this.slots.push(slot);
+    this.wire(slot);
+    return slot;
+  }
+
+  private wire(slot: Slot): void {
+    const worker = slot.worker;
+    worker.listen(
+      (m) => {
+        if (slot.worker === worker) this.receive(slot, m);
+      },
+      () => {
+        if (slot.worker === worker) this.die(slot);
+      },
+    );
+  }
+
+  /** A worker busy with a dropped request's run: a fresh one takes its place. */
+  private replace(slot: Slot): void {
+    slot.worker.terminate();
+    slot.busy = null;
+    const fresh = slot.worker instanceof InPageWorker ? this.inPage() : this.spawn();
+    if (!fresh) {
+      this.slots = this.slots.filter((s) => s !== slot);
+      if (this.slots.length === 0) this.add(this.inPage());
+      return;
+    }
+    slot.worker = fresh;
+    this.wire(slot);
+  }
+
+  private die(slot: Slot): void {
+    slot.worker.terminate();
+    this.slots = this.slots.filter((s) => s !== slot);
+    const job = this.job;
+    if (slot.busy && job && slot.busy.job === job.id && job.values[slot.busy.task.index] === undefined)
+      job.queue.unshift(slot.busy.task);
+    if (this.slots.length === 0) this.add(this.inPage());
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    const job = this.job;
+    if (!job) return;
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const task = job.queue.shift();
+      if (!task) return;
+      slot.busy = { job: job.id, task };
+      slot.worker.post({ kind: 'task', id: job.id, request: job.request, task });
+    }
+  }
+
+  private receive(slot: Slot, m: FromWorker): void {
+    if (slot.busy && slot.busy.job === m.id && slot.busy.task.index === m.index) slot.busy = null;
+    const job = this.job;
+    if (job && job.id === m.id) {
+      if (m.kind === 'failed') {
+        this.job = null;
+        job.callbacks.onError(m.message);
+        return;
+      }
+      const task = job.tasks[m.index];
+      if (job.values[m.index] === undefined) {
+        job.workers.add(slot.serial);
+        this.remember(job.request, task, m.value);
+        this.record(job, task, m.value);
+        if (this.job === job) {
+          job.callbacks.onProgress(job.done, job.tasks.length);
+          this.publish(job);
+        }
+      }
+    }
+    this.dispatch();
+  }
+
+  private record(job: Job, task: SweepTask, value: TaskValue): void {
+    job.values[task.index] = value;
+    job.done++;
+    if (task.stage === 0) job.coarseLeft--;
+    if (job.done < job.tasks.length) return;
+    this.job = null;
+    this.lastWorkers = job.workers.size;
+    job.callbacks.onProgress(job.done, job.tasks.length);
+    job.callbacks.onResult(assemblePoints(job.request, job.values));
+  }
+
+  private publish(job: Job): void {
+    if (job.coarseLeft > 0) return;
+    const points = assemblePoints(job.request, job.values);
+    if (points.length <= job.published) return;
+    job.published = points.length;
+    job.callbacks.onPartial(points);
+  }
+
+  private remember(request: SweepRequest, task: SweepTask, value: TaskValue): void {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(cacheKey(request, task), value);
+  }
+}
+
+/** A run's identity: the scenario it simulates (settings a figure ignores do not split it). */
+function cacheKey(r: SweepRequest, t: SweepTask): string {
+  return `${t.figure}:${JSON.stringify(figureRun(t.figure, t.mode, t.sizeBytes, r))}`;
+}
