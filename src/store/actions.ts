@@ -86,6 +86,14 @@ export function createActions(store: AppStore) {
     dismissNotice(index: number) {
       store.setState((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
     },
+    /** Clears the notice: every problem it lists. */
+    dismissNotices() {
+      store.setState({ notices: [] });
+    },
+    /** Shows problems (reading a link or a file) in the one notice, in place of what it listed. */
+    showNotices(notices: string[]) {
+      store.setState({ notices });
+    },
   };
 }
 

@@ -3,7 +3,9 @@ import { EMPTY_READOUT, type LiveComponents, type LiveReadout, type LiveSample }
 import type { ChartPoint } from '../worker/sweeps.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
-export type ChartTab = 'cpu' | 'throughput' | 'latency' | 'pktgen' | 'live' | 'journey';
+/** The chart tabs' keys (the link's `tab`); the tab bar's order and labels are the UI's (chartTabs.tsx). */
+export const CHART_TAB_KEYS = ['cpu', 'throughput', 'latency', 'pktgen', 'live', 'journey'] as const;
+export type ChartTab = (typeof CHART_TAB_KEYS)[number];
 
 /** Numbers the frame loop publishes a few times a second (never per event), each with what it is. */
 export type Readout = LiveReadout;

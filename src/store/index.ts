@@ -1,11 +1,23 @@
 import { useStore } from 'zustand';
 import { createActions } from './actions.ts';
 import { createAppStore, initialState, type AppState } from './appStore.ts';
-import { decodeSettings } from './urlState.ts';
+import { decodeLink, type Decoded } from './urlState.ts';
+
+/** The link the page was opened with (null outside a browser): its simulated time is reached once the frame loop runs. */
+export const openedLink: Decoded | null =
+  typeof location === 'undefined' ? null : decodeLink(location.search);
 
 /** The app's store, started from the URL (problems with the link become notices). */
-const decoded = typeof location === 'undefined' ? null : decodeSettings(location.search);
-export const appStore = createAppStore(initialState(decoded?.settings, decoded?.problems));
+export const appStore = createAppStore(
+  openedLink
+    ? {
+        ...initialState(openedLink.settings, openedLink.problems),
+        chartTab: openedLink.view.tab,
+        controlsOpen: openedLink.view.settingsOpen,
+        selectedMessage: openedLink.view.message,
+      }
+    : initialState(),
+);
 export const actions = createActions(appStore);
 
 export function useApp<T>(selector: (s: AppState) => T): T {

@@ -1,15 +1,30 @@
 import { LIMITS, PKTGEN_DEFAULT_FRAME_BYTES, isPktgenFrame } from '../model/limits.ts';
 import { MODE_DESCRIPTORS, PKTGEN_MODES } from '../model/modes.ts';
 import { MODES, OPS, WORKLOADS } from '../model/types.ts';
-import { checkParam } from '../model/validate.ts';
-import { DEFAULT_SETTINGS, SPEED_LIMITS, type Settings } from './settings.ts';
+import { CHART_TAB_KEYS } from './appStore.ts';
+import {
+  MESSAGE_FIELD,
+  SEED_FIELD,
+  SIZE_FIELD,
+  SPEED_FIELD,
+  TIME_FIELD,
+  VMS_FIELD,
+  WINDOW_FIELD,
+  formatLimit,
+  paramField,
+  parseField,
+  type FieldSpec,
+} from './link/fields.ts';
+import { DEFAULT_VIEW, type LinkState, type LinkView } from './link/linkState.ts';
+import { LINK_FORMAT_VERSION, migrate } from './link/migrations.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /**
- * Settings ⇄ URL query. The format carries a version (`v`); later versions will upgrade older links
- * here, step by step. A value that cannot be read is named in a message and replaced by its
- * default; the rest of the link still applies.
+ * The app's state ⇄ URL query (format in docs/scenario-file.md, "The link"). The format carries a
+ * version (`v`); an older link is upgraded step by step (link/migrations.ts). A value that cannot
+ * be read is named in a message and replaced by its default; the rest of the link still applies.
  */
-export const URL_FORMAT_VERSION = 1;
+export const URL_FORMAT_VERSION = LINK_FORMAT_VERSION;
 
 /**
  * How the page is shown, not what runs (`presenter=1`): kept in the link beside the settings, so a
@@ -33,7 +48,15 @@ export const OPENED_SEARCH = typeof location === 'undefined' ? '' : location.sea
 export const TOUR_FILE_KEY = 'tourfile';
 /** A tour file is read from the app's own `tours/` folder only: a link cannot make the page fetch elsewhere. */
 const TOUR_FILE_RE = /^tours\/[\w.-]+\.json$/;
-export function decodeTourLink(search: string): { step: number | null; file: string | null; problems: string[] } {
+/** Whether `path` names a tour file the app may read (`tours/<name>.json`). */
+export function isTourFile(path: string): boolean {
+  return TOUR_FILE_RE.test(path);
+}
+export function decodeTourLink(search: string): {
+  step: number | null;
+  file: string | null;
+  problems: string[];
+} {
   const q = new URLSearchParams(search);
   const problems: string[] = [];
   const rawStep = q.get(TOUR_KEY);
@@ -46,90 +69,131 @@ export function decodeTourLink(search: string): { step: number | null; file: str
   let file: string | null = null;
   if (rawFile !== null) {
     if (TOUR_FILE_RE.test(rawFile)) file = rawFile;
-    else problems.push(`"${TOUR_FILE_KEY}=${rawFile}" is not a file in tours/ (tours/name.json): using the poster's tour.`);
+    else
+      problems.push(
+        `"${TOUR_FILE_KEY}=${rawFile}" is not a file in tours/ (tours/name.json): using the poster's tour.`,
+      );
   }
   return { step, file, problems };
 }
 
-export interface Decoded {
-  readonly settings: Settings;
+/** What a link says: the state it opens, and every problem found reading it. */
+export interface Decoded extends LinkState {
   readonly problems: string[];
 }
 
-function intIn(raw: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : null;
+/** The setting a `key` of the link sets by default, for "using …" in messages. */
+function formatDefault(spec: FieldSpec, value: number): string {
+  return formatLimit(value, spec.unit);
 }
 
-export function decodeSettings(search: string): Decoded {
-  const q = new URLSearchParams(search);
+/** Reads a link (any version): the settings, the view, and the problems, each naming its key. */
+export function decodeLink(search: string): Decoded {
+  let q = new URLSearchParams(search);
   const problems: string[] = [];
-  const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS, params: {} };
   const version = q.get('v');
-  if (version !== null && version !== String(URL_FORMAT_VERSION)) {
-    const n = Number(version);
-    problems.push(
-      Number.isInteger(n) && n > URL_FORMAT_VERSION
-        ? `This link was made by a newer version (format v${version}); settings this version knows were applied.`
-        : `Unknown link format "v=${version}"; settings were read as format v${URL_FORMAT_VERSION}.`,
-    );
+  if (version !== null && version !== String(LINK_FORMAT_VERSION)) {
+    const n = /^\d{1,6}$/.test(version) ? Number(version) : NaN;
+    if (n >= 1 && n < LINK_FORMAT_VERSION) {
+      const up = migrate(q, n);
+      q = up.query;
+      problems.push(...up.notes);
+    } else
+      problems.push(
+        n > LINK_FORMAT_VERSION
+          ? `v: this link was made by a newer version (format v=${version}); what this version knows was applied.`
+          : `v: unknown link format "${version}"; read as format v=${LINK_FORMAT_VERSION}.`,
+      );
   }
-  const choice = <T extends string>(key: string, allowed: readonly T[], set: (v: T) => void) => {
+  // A key given twice: the first is read, and the others named (never a silent choice).
+  const seen = new Map<string, number>();
+  for (const [key] of q) seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const [key, n] of seen)
+    if (n > 1)
+      problems.push(`${key}: given ${n} times in the link; the first (${key}=${q.get(key)}) was used.`);
+
+  const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS, params: {} };
+  const view: { -readonly [K in keyof LinkView]: LinkView[K] } = { ...DEFAULT_VIEW };
+  const choice = <T extends string>(key: string, allowed: readonly T[], fallback: T, set: (v: T) => void) => {
     const raw = q.get(key);
     if (raw === null) return;
     if ((allowed as readonly string[]).includes(raw)) set(raw as T);
-    else
-      problems.push(
-        `"${key}=${raw}" is not one of ${allowed.join(', ')}: using ${key}=${String((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}.`,
-      );
+    else problems.push(`${key}: "${clip(raw)}" is not one of ${allowed.join(', ')} (using ${fallback}).`);
   };
-  const int = (key: string, min: number, max: number, unit: string, set: (v: number) => void) => {
-    const raw = q.get(key);
+  const num = (spec: FieldSpec, fallback: number, set: (v: number) => void) => {
+    const raw = q.get(spec.key);
     if (raw === null) return;
-    const n = intIn(raw, min, max);
-    if (n === null)
-      problems.push(`"${key}=${raw}" is not a whole number of ${unit} in ${min}–${max}: using the default.`);
-    else set(n);
+    const r = parseField(spec, raw);
+    if (r.ok) set(r.value);
+    else problems.push(`${r.error} (using ${formatDefault(spec, fallback)}).`);
   };
-  choice('mode', MODES, (v) => (s.mode = v));
-  choice('op', OPS, (v) => (s.op = v));
-  choice('workload', WORKLOADS, (v) => (s.workload = v));
-  int('size', LIMITS.sizeBytes.min, LIMITS.sizeBytes.max, 'bytes', (v) => (s.sizeBytes = v));
-  int('vms', LIMITS.pairs.min, LIMITS.pairs.max, 'VMs per host', (v) => (s.vms = v));
-  int('window', LIMITS.window.min, LIMITS.window.max, 'messages', (v) => (s.window = v));
-  int('seed', LIMITS.seed.min, LIMITS.seed.max, '', (v) => (s.seed = v));
-  int('speed', SPEED_LIMITS.min, SPEED_LIMITS.max, 'ns per second', (v) => (s.speedNsPerSec = v));
+  const D = DEFAULT_SETTINGS;
+  choice('mode', MODES, D.mode, (v) => (s.mode = v));
+  choice('op', OPS, D.op, (v) => (s.op = v));
+  choice('workload', WORKLOADS, D.workload, (v) => (s.workload = v));
+  num(SIZE_FIELD, D.sizeBytes, (v) => (s.sizeBytes = v));
+  num(VMS_FIELD, D.vms, (v) => (s.vms = v));
+  num(WINDOW_FIELD, D.window, (v) => (s.window = v));
+  num(SEED_FIELD, D.seed, (v) => (s.seed = v));
+  num(SPEED_FIELD, D.speedNsPerSec, (v) => (s.speedNsPerSec = v));
   const params: Record<string, number> = {};
   for (const [key, raw] of q) {
     if (!key.startsWith('p.')) continue;
     const name = key.slice(2);
-    const value = Number(raw);
-    const problem = raw.trim() === '' ? `${name} has no value` : checkParam(name, value);
-    if (problem) problems.push(`Model constant ignored: ${problem}.`);
-    else params[name] = value;
+    const spec = paramField(name);
+    if (!spec) {
+      problems.push(`${clip(key)}: not a model constant (see Settings → Model constants); ignored.`);
+      continue;
+    }
+    if (name in params) continue;
+    const r = parseField(spec, raw);
+    if (r.ok) params[name] = r.value;
+    else problems.push(`${r.error} (using the default).`);
   }
   s.params = params;
   if (s.workload === 'pktgen' && !MODE_DESCRIPTORS[s.mode].pktgen) {
     problems.push(
-      `pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode}: using the ${DEFAULT_SETTINGS.workload} workload.`,
+      `workload: pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode} (using ${D.workload}).`,
     );
-    s.workload = DEFAULT_SETTINGS.workload;
+    s.workload = D.workload;
   }
   if (s.workload === 'pktgen' && !isPktgenFrame(s.sizeBytes)) {
     const { min, max } = LIMITS.pktgenFrameBytes;
     problems.push(
-      `A pktgen frame is ${min}–${max} bytes, not ${s.sizeBytes}: using ${PKTGEN_DEFAULT_FRAME_BYTES}.`,
+      `size: a pktgen frame is ${min}–${max} B, not ${s.sizeBytes} (using ${PKTGEN_DEFAULT_FRAME_BYTES} B).`,
     );
     s.sizeBytes = PKTGEN_DEFAULT_FRAME_BYTES;
   }
-  return { settings: s, problems };
+
+  choice(TAB_KEY, CHART_TAB_KEYS, DEFAULT_VIEW.tab, (v) => (view.tab = v));
+  const panel = q.get(PANEL_KEY);
+  if (panel !== null) {
+    for (const name of panel.split(',').filter((p) => p !== '')) {
+      if (name === SETTINGS_PANEL) view.settingsOpen = true;
+      else problems.push(`${PANEL_KEY}: "${clip(name)}" is not a panel (${SETTINGS_PANEL}); ignored.`);
+    }
+  }
+  num(TIME_FIELD, 0, (v) => (view.timeNs = v));
+  num(MESSAGE_FIELD, 0, (v) => (view.message = v));
+  return { settings: s, view, problems };
 }
 
-/** The query string of `settings` (model constants only where changed). */
-export function encodeSettings(s: Settings): string {
+/** The settings of a link (and the rest of what it says): `decodeLink` under its first name. */
+export const decodeSettings = decodeLink;
+
+/** A raw value short enough to quote in a notice. */
+function clip(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+export const TAB_KEY = 'tab';
+export const PANEL_KEY = 'panel';
+const SETTINGS_PANEL = 'settings';
+
+/** The query string of a whole state: settings (model constants only where changed), then the view, then view flags. */
+export function encodeLink({ settings: s, view }: LinkState): string {
   const q = new URLSearchParams();
-  q.set('v', String(URL_FORMAT_VERSION));
+  q.set('v', String(LINK_FORMAT_VERSION));
   q.set('mode', s.mode);
   q.set('op', s.op);
   q.set('workload', s.workload);
@@ -139,6 +203,26 @@ export function encodeSettings(s: Settings): string {
   q.set('seed', String(s.seed));
   q.set('speed', String(Math.round(s.speedNsPerSec)));
   for (const name of Object.keys(s.params).sort()) q.set(`p.${name}`, String(s.params[name]));
+  q.set(TAB_KEY, view.tab);
+  if (view.settingsOpen) q.set(PANEL_KEY, SETTINGS_PANEL);
+  // A time past the link's limit is left out: opening would replay too far (see TIME_FIELD).
+  if (view.timeNs > 0 && view.timeNs <= TIME_FIELD.max)
+    q.set(TIME_FIELD.key, String(Math.round(view.timeNs)));
+  if (view.message !== null) q.set(MESSAGE_FIELD.key, String(view.message));
   for (const [key, value] of viewFlags) q.set(key, value);
   return `?${q.toString()}`;
+}
+
+/** Where the page is (tab, panel, time, message): set by the URL's sync, read by `encodeSettings`. */
+let currentView: () => LinkView = () => DEFAULT_VIEW;
+export function setViewSource(source: () => LinkView): void {
+  currentView = source;
+}
+
+/**
+ * The link of `settings` with the page's current view: what the tour and presenter mode write when
+ * they rewrite the link at once, so their rewrite keeps the tab, panel, time and message.
+ */
+export function encodeSettings(s: Settings): string {
+  return encodeLink({ settings: s, view: currentView() });
 }

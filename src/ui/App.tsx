@@ -6,6 +6,8 @@ import { Notices } from './Notices.tsx';
 import { ChartsPanel } from './panels/ChartsPanel.tsx';
 import { DiagramPanel } from './panels/DiagramPanel.tsx';
 import { Readouts } from './panels/Readouts.tsx';
+import { landOpenedLink } from './scenarioFile/applyState.ts';
+import { ScenarioFileButtons } from './scenarioFile/ScenarioFileButtons.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { useFrameLoop } from './frameContext.ts';
 import { useKeyboard } from './useKeyboard.ts';
@@ -36,6 +38,8 @@ export function App() {
 function FullApp() {
   const loop = useFrameLoop();
   useKeyboard(loop);
+  // The link's simulated time, reached once the frame loop runs (tab, panel and message are in the store).
+  useEffect(() => landOpenedLink(loop), [loop]);
   const open = useApp(selectOpen);
   // Presenter mode: the projector theme (styles/presenter.css) and one view at a time in the main area.
   const presenting = usePresenter(selectPresenter);
@@ -101,6 +105,7 @@ function FullApp() {
           data-region="controls"
           hidden={!open}
         >
+          <ScenarioFileButtons />
           <SettingsPanel />
           <AboutPanel />
         </aside>

@@ -1,9 +1,16 @@
-import { LIMITS } from '../../model/limits.ts';
 import { MODE_DESCRIPTORS } from '../../model/modes.ts';
 import { PARAM_BY_NAME, type ParamName } from '../../model/params.ts';
 import { MODES, OPS, WORKLOADS, type Mode, type Op, type Workload } from '../../model/types.ts';
 import { checkParam } from '../../model/validate.ts';
 import { actions, useApp } from '../../store/index.ts';
+import {
+  FRAME_FIELD,
+  SEED_FIELD,
+  SIZE_FIELD,
+  VMS_FIELD,
+  WINDOW_FIELD,
+  fieldValidator,
+} from '../../store/link/fields.ts';
 import { paramValue } from '../../store/settings.ts';
 import { Choice } from './Choice.tsx';
 import { OP_LABELS, WORKLOAD_LABELS } from './labels.ts';
@@ -13,19 +20,12 @@ import { SizeControl } from './SizeControl.tsx';
 
 const selectSettings = (s: { settings: import('../../store/index.ts').Settings }) => s.settings;
 
-/** A whole number in `limit`, or a message naming the range. */
-function wholeIn(limit: { min: number; max: number }, what: string) {
-  return (v: number) =>
-    Number.isInteger(v) && v >= limit.min && v <= limit.max
-      ? null
-      : `a whole number${what}, ${limit.min}–${limit.max}`;
-}
-
 /** The choices a lecturer makes most: the path, the operation, the workload and the size. */
 export function QuickControls() {
   const s = useApp(selectSettings);
   const pktgen = s.workload === 'pktgen';
-  const limits = pktgen ? LIMITS.pktgenFrameBytes : LIMITS.sizeBytes;
+  // The link's limits (store/link/fields.ts): a typed size and a linked one agree.
+  const limits = pktgen ? FRAME_FIELD : SIZE_FIELD;
   return (
     <div className="quick-controls">
       <Choice<Mode>
@@ -82,7 +82,7 @@ export function SettingsPanel() {
             unit="VMs"
             testId="vms-input"
             value={s.vms}
-            validate={wholeIn(LIMITS.pairs, ' of VMs')}
+            validate={fieldValidator(VMS_FIELD)}
             onCommit={actions.setVms}
           />
         )}
@@ -91,7 +91,7 @@ export function SettingsPanel() {
             label="In flight per pair"
             unit="msgs"
             value={s.window}
-            validate={wholeIn(LIMITS.window, '')}
+            validate={fieldValidator(WINDOW_FIELD)}
             onCommit={actions.setWindow}
           />
         )}
@@ -126,7 +126,7 @@ export function SettingsPanel() {
           label="Seed"
           unit=""
           value={s.seed}
-          validate={wholeIn(LIMITS.seed, '')}
+          validate={fieldValidator(SEED_FIELD)}
           onCommit={actions.setSeed}
         />
       </div>

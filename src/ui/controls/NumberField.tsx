@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { parseQuantity } from '../../store/link/quantity.ts';
 
 interface Props {
   label: string;
@@ -7,19 +8,12 @@ interface Props {
   /** Returns an error message, or null when the number is acceptable. */
   validate: (value: number) => string | null;
   onCommit: (value: number) => void;
-  /** Parses the text (default: a plain number). */
+  /** Parses the text (default: a number in `unit`, units accepted as in a link: store/link/quantity.ts). */
   parse?: (text: string) => { ok: true; value: number } | { ok: false; error: string };
   format?: (value: number) => string;
   hint?: string;
   testId?: string;
 }
-
-const parseNumber = (text: string) => {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isFinite(value)
-    ? ({ ok: true, value } as const)
-    : ({ ok: false, error: `"${text}" is not a number` } as const);
-};
 
 /**
  * A typed number with its unit. A bad entry shows a message next to the field and is not applied:
@@ -31,7 +25,7 @@ export function NumberField({
   value,
   validate,
   onCommit,
-  parse = parseNumber,
+  parse = (t: string) => parseQuantity(t, unit),
   format = String,
   hint,
   testId,

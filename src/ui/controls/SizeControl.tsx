@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatBytes } from '../../lib/format.ts';
-import { formatSizeShort, parseSize } from '../../lib/size.ts';
+import { formatSizeShort } from '../../lib/size.ts';
+import { parseField, sizeFieldWithin } from '../../store/link/fields.ts';
 import { NumberField } from './NumberField.tsx';
 
 const MIN_EXP = 6; // 64 B
@@ -44,8 +45,9 @@ export function SizeControl({ sizeBytes, min, max, label, onChange }: Props) {
         value={sizeBytes}
         format={formatSizeShort}
         parse={(t) => {
-          const p = parseSize(t);
-          return p.ok ? { ok: true, value: p.bytes } : { ok: false, error: p.error };
+          // The link's reader: the same units, range and words (store/link/fields.ts).
+          const p = parseField(sizeFieldWithin(min, max), t);
+          return p.ok ? p : { ok: false, error: p.error };
         }}
         validate={(v) =>
           v < min || v > max ? `${formatBytes(v)} is outside ${formatBytes(min)}–${formatBytes(max)}` : null
