@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { actions, useApp, type AppState } from '../../store/index.ts';
+import { ChartExportMenu } from '../export/ChartExportMenu.tsx';
 import { CHART_PANEL_ID, CHART_TABS, CHART_TAB_ORDER, chartTabAfterKey, chartTabId } from './chartTabs.tsx';
 
 const selectTab = (s: AppState) => s.chartTab;
@@ -11,6 +12,7 @@ export function ChartsPanel() {
   const sweep = useApp(selectSweep);
   // The CPU tab's totals span µs to ms: on a log y axis by default, so the framework's line reads beside TCP's.
   const [cpuLog, setCpuLog] = useState(true);
+  const area = useRef<HTMLDivElement>(null);
   return (
     <div className="charts-panel">
       <div
@@ -41,18 +43,22 @@ export function ChartsPanel() {
           </button>
         ))}
         <SweepStatus />
-        {tab === 'cpu' && (
-          <button
-            type="button"
-            className="scale-toggle"
-            onClick={() => setCpuLog(!cpuLog)}
-            data-testid="cpu-scale"
-          >
-            y: {cpuLog ? 'log' : 'linear'}
-          </button>
-        )}
+        <div className="chart-tools">
+          {tab === 'cpu' && (
+            <button
+              type="button"
+              className="scale-toggle"
+              onClick={() => setCpuLog(!cpuLog)}
+              data-testid="cpu-scale"
+            >
+              y: {cpuLog ? 'log' : 'linear'}
+            </button>
+          )}
+          <ChartExportMenu tab={tab} cpuLog={cpuLog} area={area} />
+        </div>
       </div>
       <div
+        ref={area}
         className="chart-area"
         role="tabpanel"
         id={CHART_PANEL_ID}

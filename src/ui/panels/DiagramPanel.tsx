@@ -15,6 +15,7 @@ import { pairsOf, paramValue } from '../../store/settings.ts';
 import { useFrameLoop } from '../frameContext.ts';
 import { BoxCard, useBoxCard } from '../cards/BoxCard.tsx';
 import { WhatIfNote } from '../whatIf/WhatIfNote.tsx';
+import { DiagramExportMenu } from '../export/DiagramExportMenu.tsx';
 
 const selectMode = (s: AppState) => s.settings.mode;
 const selectWorkload = (s: AppState) => s.settings.workload;
@@ -115,6 +116,7 @@ export function DiagramPanel() {
               live={components ?? undefined}
             />
             <TokenCanvas ref={canvas} width={width} height={height} />
+            <DiagramExportMenu layout={layout} stage={stage} />
           </>
         )}
       </div>
