@@ -1,9 +1,12 @@
 import { test as plain, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 /**
  * Offline for real: the served build's service worker (a reload with no network), its update
@@ -21,6 +24,12 @@ async function expectChartsFilled(page: Page): Promise<void> {
   const curves = page.locator('[data-testid=series] path[d]');
   await expect.poll(() => curves.count()).toBeGreaterThan(0);
   expect(await curves.first().getAttribute('d')).toMatch(/^M[\d.]/);
+}
+
+/** Opens the served app; its sweeps may still be running (they are waited for where they matter). */
+async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => window.__xenviz?.state(), null, { timeout: 30_000 });
 }
 
 async function waitForControl(page: Page): Promise<void> {
@@ -43,7 +52,7 @@ test.describe('the served build, offline', () => {
     await expect((await bare.newPage()).goto(baseURL ?? '/')).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
     await bare.close();
 
-    await openApp(page, '?mode=zero-copy&size=65536');
+    await open(page, '?mode=zero-copy&size=65536');
     await waitForControl(page);
     await expect(page.getByTestId('must-serve')).toHaveCount(0); // the app replaced the message
 
@@ -70,57 +79,113 @@ test.describe('the served build, offline', () => {
     expect(steps.steps.length).toBeGreaterThan(0);
     await context.setOffline(false);
   });
-
-  test('a new version waits for "Reload" and never reloads the page by itself', async ({ page, context }) => {
-    await openApp(page);
-    await waitForControl(page);
-    // The next deploy: the same files with a different sw.js, which the browser sees as a new worker.
-    await context.route('**/sw.js', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: `${await response.text()}\n// the next version\n` });
-    });
-    await page.evaluate(() => {
-      (window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
-      return navigator.serviceWorker.getRegistration().then((r) => r?.update());
-    });
-    const notice = page.getByTestId('update-notice');
-    await expect(notice).toBeVisible({ timeout: 30_000 });
-    await expect(notice).toContainText('A new version is ready');
-    expect(
-      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting)),
-    ).toBe(true);
-    // Some seconds later the page is the same page, and the new version still waits.
-    await page.waitForTimeout(3000);
-    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(
-      true,
-    );
-    await expect(notice).toBeVisible();
-
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
-    await page.waitForFunction(() => window.__xenviz?.state(), null, { timeout: 30_000 });
-    expect(
-      await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate),
-    ).toBeUndefined();
-    await expect(page.getByTestId('update-notice')).toHaveCount(0);
-    expect(
-      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting)),
-    ).toBe(false);
-    await context.unroute('**/sw.js');
-  });
 });
 
-/** Console errors, uncaught exceptions and any request that is not the file itself or inline data. */
-function watchFilePage(page: Page): string[] {
+/**
+ * A private copy of dist/ on its own port, whose sw.js can change as a deploy would change it (the
+ * browser fetches a service worker's script itself, past Playwright's request routing).
+ */
+async function serveCopyOfDist(): Promise<{ origin: string; deployNext(): void; close(): Promise<void> }> {
+  const root = mkdtempSync(join(tmpdir(), 'xenviz-offline-'));
+  cpSync(join(ROOT, 'dist'), root, { recursive: true });
+  let next = false;
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let body = readFileSync(file);
+    if (next && path === '/sw.js') body = Buffer.concat([body, Buffer.from('\n// the next version\n')]);
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    deployNext: () => void (next = true),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+        rmSync(root, { recursive: true, force: true });
+      }),
+  };
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Console errors, uncaught exceptions and any request that does not match `allowed`. */
+function watch(page: Page, allowed: RegExp): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('request', (r) => {
-    if (!/^(file|data|blob):/.test(r.url())) problems.push(`request outside the file: ${r.url()}`);
+    if (!allowed.test(r.url())) problems.push(`request elsewhere: ${r.url()}`);
   });
   return problems;
 }
+
+const isSamePage = (page: Page) =>
+  page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage === true);
+const hasWaitingWorker = (page: Page) =>
+  page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting));
+
+plain('a new version waits for "Reload" and never reloads the page by itself', async ({ page }) => {
+  plain.setTimeout(150_000);
+  const site = await serveCopyOfDist();
+  try {
+    const escaped = site.origin.replace(/[.]/g, '\\.');
+    const problems = watch(page, new RegExp(`^(${escaped}/|data:|blob:)`));
+    await page.goto(`${site.origin}/`);
+    await page.waitForFunction(() => window.__xenviz?.state(), null, { timeout: 30_000 });
+    await waitForControl(page);
+    await expect(page.getByTestId('update-notice')).toHaveCount(0);
+
+    site.deployNext();
+    await page.evaluate(() => {
+      (window as unknown as { samePage: boolean }).samePage = true;
+      return navigator.serviceWorker.getRegistration().then((r) => r?.update());
+    });
+    const notice = page.getByTestId('update-notice');
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await expect(notice).toContainText('A new version is ready');
+    expect(await hasWaitingWorker(page)).toBe(true);
+    // Seconds later: still the same page, the lecture's run untouched, the new version waiting.
+    await page.waitForTimeout(5000);
+    expect(await isSamePage(page)).toBe(true);
+    expect(await hasWaitingWorker(page)).toBe(true);
+    await expect(notice).toBeVisible();
+
+    await page.getByTestId('update-reload').click();
+    await page.waitForFunction(
+      () => window.__xenviz?.state() && !(window as { samePage?: boolean }).samePage,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await expect(page.getByTestId('update-notice')).toHaveCount(0);
+    expect(await hasWaitingWorker(page)).toBe(false);
+    expect(problems, 'console errors and requests elsewhere').toEqual([]);
+  } finally {
+    await site.close();
+  }
+});
 
 plain.describe('from file://', () => {
   plain.setTimeout(150_000);
@@ -132,7 +197,7 @@ plain.describe('from file://', () => {
     });
 
     plain('runs with no server: the diagram, the sweep worker and the charts', async ({ page }) => {
-      const problems = watchFilePage(page);
+      const problems = watch(page, /^(file|data|blob):/);
       const workers: string[] = [];
       page.on('worker', (w) => workers.push(w.url()));
       await page.goto(pathToFileURL(resolve(ROOT, 'dist-single/index.html')).href);
