@@ -60,7 +60,7 @@ function fakePool(size: number) {
   }, size);
   /** Answers whatever the live workers hold until nothing is left. */
   const drain = () => {
-    for (let busy = true; busy; ) {
+    for (let busy = true; busy;) {
       busy = false;
       for (const w of spawned)
         if (!w.terminated && w.pending) {
@@ -147,7 +147,11 @@ describe('SweepPool scheduling', () => {
   });
 
   it('runs on the page when no worker starts, and when the last worker dies', () => {
-    const none = new SweepPool(() => null, 4, () => new FakeWorker());
+    const none = new SweepPool(
+      () => null,
+      4,
+      () => new FakeWorker(),
+    );
     expect(none.size).toBe(1);
     const { pool, spawned } = fakePool(1);
     pool.request(request, recorder().callbacks);

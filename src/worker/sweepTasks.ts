@@ -70,7 +70,13 @@ export function planTasks(r: SweepRequest, workers = 2): SweepTask[] {
         });
   for (const mode of PKTGEN_MODES)
     for (const sizeBytes of PKTGEN_SIZES)
-      tasks.push({ figure: 'pktgen', mode, sizeBytes, stage: 1, cost: taskCost(r, 'pktgen', mode, sizeBytes) });
+      tasks.push({
+        figure: 'pktgen',
+        mode,
+        sizeBytes,
+        stage: 1,
+        cost: taskCost(r, 'pktgen', mode, sizeBytes),
+      });
   const indexed = tasks.map((t, index) => ({ ...t, index }));
   const byCost = (a: SweepTask, b: SweepTask) => a.cost - b.cost || a.index - b.index;
   const first = indexed.filter((t) => t.stage === 0).sort(byCost);

@@ -6,6 +6,11 @@ export function handleTask(m: ToWorker): FromWorker {
   try {
     return { kind: 'done', id: m.id, index: m.task.index, value: runTask(m.request, m.task) };
   } catch (e) {
-    return { kind: 'failed', id: m.id, index: m.task.index, message: e instanceof Error ? e.message : String(e) };
+    return {
+      kind: 'failed',
+      id: m.id,
+      index: m.task.index,
+      message: e instanceof Error ? e.message : String(e),
+    };
   }
 }
