@@ -25,7 +25,11 @@ export function AxisBottom({
   tickFontSize,
   labelFontSize,
   testId = 'x-axis',
-}: AxisProps) {
+  labelMaxWidth,
+}: AxisProps & {
+  /** Room for the axis title when it may run past the plot's ends (centred under the plot); default the plot's width. */
+  labelMaxWidth?: number;
+}) {
   const y0 = plot.top + plot.height;
   return (
     <g data-testid={testId} aria-hidden="true">
@@ -53,7 +57,7 @@ export function AxisBottom({
         fontSize={labelFontSize}
         style={{ fill: INK }}
       >
-        {fitLabel(label, plot.width, labelFontSize)}
+        {fitLabel(label, Math.max(plot.width, labelMaxWidth ?? 0), labelFontSize)}
       </text>
     </g>
   );

@@ -1,6 +1,7 @@
 /** Text shared by the charts: the title and the "updating…" note shown while data are stale. */
 import { INK, INK_DIM } from './theme.ts';
 import { truncate } from './layout.ts';
+export { staleNoteWidth } from './layout.ts';
 
 type ChartTitleProps = { x: number; y: number; fontSize: number; text: string; maxWidth: number };
 
@@ -11,11 +12,6 @@ export function ChartTitle({ x, y, fontSize, text, maxWidth }: ChartTitleProps) 
       {truncate(text, maxWidth, fontSize, true)}
     </text>
   );
-}
-
-/** Width in px to leave beside the title for the "updating…" note. */
-export function staleNoteWidth(fontSize: number): number {
-  return fontSize * 6;
 }
 
 /** Right-aligned at (x, y): tells the audience the dimmed curves are about to change. */

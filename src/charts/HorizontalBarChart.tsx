@@ -224,6 +224,10 @@ function HBarLayers({ g, stale, idPrefix }: { g: HBarGeometry; stale: boolean; i
         label={g.xLabel}
         tickFontSize={fonts.tick}
         labelFontSize={fonts.axisLabel}
+        // The bars' plot is narrow beside the row labels: the title may use the chart's width around it.
+        labelMaxWidth={
+          2 * Math.min(g.plot.left + g.plot.width / 2 - 8, g.width - 8 - (g.plot.left + g.plot.width / 2))
+        }
       />
       {stale && <StaleNote x={g.width - 8} y={g.titleY} fontSize={fonts.tick} />}
     </>

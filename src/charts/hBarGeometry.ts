@@ -7,7 +7,16 @@
 import { scaleLinear } from 'd3-scale';
 import { formatWithUnit, unitFromLabel } from './format.ts';
 import type { Box, LegendLayout } from './layout.ts';
-import { chartSize, drawable, estimateTextWidth, layoutLegend, px, truncate, wrapText } from './layout.ts';
+import {
+  chartSize,
+  drawable,
+  estimateTextWidth,
+  layoutLegend,
+  px,
+  staleNoteWidth,
+  truncate,
+  wrapText,
+} from './layout.ts';
 import { niceIfFinite } from './lineChartGeometry.ts';
 import type { FillStyle, FontSizes, SeriesStyle } from './theme.ts';
 import { categoryStyles, fontSizes } from './theme.ts';
@@ -112,7 +121,7 @@ export function hBarGeometry(data: HBarData, width: number, height: number): HBa
   const totals = rowsInOrder.map((r) => r.parts.reduce((s, p) => s + value(p.value), 0));
 
   // Title (wrapped, never cut mid-way), then the legend of the categories that occur.
-  const titleLines = data.title ? wrapText(data.title, w - 2 * PAD, fonts.title, true) : [];
+  const titleLines = data.title ? wrapText(data.title, w - 2 * PAD - staleNoteWidth(fonts.tick), fonts.title, true) : [];
   const titleY = PAD + fonts.title;
   const labels = new Map<string, string>();
   for (const r of rowsInOrder) for (const p of r.parts) if (value(p.value) > 0) labels.set(p.key, p.label);

@@ -13,7 +13,7 @@ export type { TimeSeriesChartProps } from './TimeSeriesChart.tsx';
 export type { TimeSeries } from './timeSeriesGeometry.ts';
 export { useElementSize } from './useElementSize.ts';
 export type { ElementSize } from './useElementSize.ts';
-export { categoryStyles, seriesStyle } from './theme.ts';
+export { categoryStyles, seriesStyle, SMALLEST_TEXT_PX } from './theme.ts';
 export type { FillStyle, SeriesStyle } from './theme.ts';
 export {
   chooseTimeUnit,

@@ -171,3 +171,8 @@ export function wrapText(
   if (current) lines.push(truncate(current, maxWidth, fontSize, bold));
   return lines;
 }
+
+/** Width in px to leave beside the title for the "updating…" note (kept whether or not it shows, so nothing jumps). */
+export function staleNoteWidth(fontSize: number): number {
+  return fontSize * 6;
+}

@@ -16,6 +16,7 @@ import {
   markerStrip,
   px,
   truncate,
+  staleNoteWidth,
   wrapText,
 } from './layout.ts';
 import type { LineSeries, PlacedPoint } from './lineChartGeometry.ts';
@@ -105,7 +106,7 @@ export function smallMultiplesGeometry(
   const allPoints = cleaned.flatMap((p) => p.series.flatMap((s) => s.points));
 
   const compact = h < COMPACT_HEIGHT;
-  const titleLines = data.title && !compact ? wrapText(data.title, w - 2 * PAD, fonts.title, true) : [];
+  const titleLines = data.title && !compact ? wrapText(data.title, w - 2 * PAD - staleNoteWidth(fonts.tick), fonts.title, true) : [];
   const titleY = PAD + fonts.title;
   const legend = layoutLegend(
     [...labels].map(([key, label]) => ({ key, label })),

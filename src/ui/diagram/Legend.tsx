@@ -13,6 +13,7 @@ export function Legend({ layout: L }: { layout: DiagramLayout }) {
   const f = L.fontPx;
   const s = L.smallFontPx;
   const rect = L.legend;
+  if (!rect) return null; // a projector's layout gave the legend's room to its labels
   const cy = rect.y + rect.h / 2;
   const r = Math.max(5, Math.min(9, s * 0.42));
   const route = modeRoute(L.mode);

@@ -16,6 +16,7 @@ import { useFrameLoop } from '../frameContext.ts';
 import { BoxCard, useBoxCard } from '../cards/BoxCard.tsx';
 import { WhatIfNote } from '../whatIf/WhatIfNote.tsx';
 import { DiagramExportMenu } from '../export/DiagramExportMenu.tsx';
+import { usePresenter } from '../presenter/index.ts';
 
 const selectMode = (s: AppState) => s.settings.mode;
 const selectWorkload = (s: AppState) => s.settings.workload;
@@ -39,6 +40,8 @@ export function DiagramPanel() {
   const vms = useApp(selectVms);
   const linkGbps = useApp(selectLink);
   const components = useApp(selectComponents);
+  // Presenter mode draws the projector's layout: tighter, with every label at least 24 px at 1366×768.
+  const density = usePresenter((s) => (s.on ? 'projector' : 'desk'));
   const [ref, { width, height }] = useElementSize();
   const canvas = useRef<TokenCanvasHandle>(null);
   const stage = useRef<HTMLDivElement | null>(null);
@@ -47,9 +50,9 @@ export function DiagramPanel() {
   const layout = useMemo(
     () =>
       width > 0 && height > 0
-        ? layoutDiagram({ width, height, mode, workload, op, vmsPerHost: vms, linkGbps })
+        ? layoutDiagram({ width, height, mode, workload, op, vmsPerHost: vms, linkGbps, density })
         : null,
-    [width, height, mode, workload, op, vms, linkGbps],
+    [width, height, mode, workload, op, vms, linkGbps, density],
   );
 
   useEffect(() => {

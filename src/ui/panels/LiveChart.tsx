@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { TimeSeriesChart, chooseTimeUnit, formatTimeNs, useElementSize } from '../../charts/index.ts';
+import {
+  SMALLEST_TEXT_PX,
+  TimeSeriesChart,
+  chooseTimeUnit,
+  formatTimeNs,
+  useElementSize,
+} from '../../charts/index.ts';
+import { textScaleFor, usePresenter } from '../presenter/index.ts';
 import { useApp, type AppState } from '../../store/index.ts';
 import { liveSeries } from './chartData.ts';
 
@@ -11,6 +18,7 @@ export function LiveChart() {
   const samples = useApp(selectLive);
   const [ref, { width, height }] = useElementSize();
   const mode = useApp(selectMode);
+  const textScale = usePresenter((s) => (s.on ? textScaleFor(SMALLEST_TEXT_PX) : 1));
   const series = useMemo(() => liveSeries(samples, mode), [samples, mode]);
   // CPU is in % of one core: a domain with several busy vCPUs goes past 100 %.
   const cpuMax = useMemo(() => {
@@ -44,6 +52,7 @@ export function LiveChart() {
           yRightLabel="CPU (% of a core)"
           yRightDomain={[0, cpuMax]}
           series={series}
+          textScale={textScale}
           testId="live-chart"
         />
       )}

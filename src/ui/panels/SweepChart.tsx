@@ -3,6 +3,8 @@ import { useElementSize } from '../../charts/index.ts';
 import { paramValue } from '../../store/settings.ts';
 import { useApp, type AppState, type ChartTab } from '../../store/index.ts';
 import type { SweepChartProps } from './sweepCharts.tsx';
+import { SMALLEST_TEXT_PX } from '../../charts/index.ts';
+import { textScaleFor, usePresenter } from '../presenter/index.ts';
 
 const selectSweep = (s: AppState) => s.sweep;
 const selectSize = (s: AppState) => s.settings.sizeBytes;
@@ -21,6 +23,8 @@ export function SweepChart({
   const sweep = useApp(selectSweep);
   const sizeBytes = useApp(selectSize);
   const linkGbps = useApp(selectLinkGbps);
+  // Presenter mode: every tick, label and tooltip at the projector's minimum text size.
+  const textScale = usePresenter((s) => (s.on ? textScaleFor(SMALLEST_TEXT_PX) : 1));
   const [ref, { width, height }] = useElementSize();
   const points = sweep.points;
   const ok = width > 0 && height > 0 && points.length > 0;
@@ -36,6 +40,7 @@ export function SweepChart({
           stale={sweep.stale}
           linkGbps={linkGbps}
           cpuLog={cpuLog}
+          textScale={textScale}
         />
       )}
     </div>

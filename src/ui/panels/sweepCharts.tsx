@@ -17,6 +17,8 @@ export interface SweepChartProps {
   readonly linkGbps: number;
   /** The CPU tab's toggle: the totals chart's y axis on a log scale (the bars stay linear). */
   readonly cpuLog: boolean;
+  /** Text larger than the desk's by this factor (presenter mode). */
+  readonly textScale?: number;
 }
 
 /** The wire's raw rate as a horizontal line, so a curve can be read against what the link can carry. */
@@ -27,13 +29,27 @@ function useWireLine(linkGbps: number) {
   );
 }
 
-export function CpuChart({ width, height, points, sizeBytes, stale, cpuLog }: SweepChartProps) {
-  const bars = useMemo(() => cpuBarsAt(points, sizeBytes), [points, sizeBytes]);
-  const totals = useMemo(() => cpuTotals(points, sizeBytes, cpuLog), [points, sizeBytes, cpuLog]);
+export function CpuChart({ width, height, points, sizeBytes, stale, cpuLog, textScale }: SweepChartProps) {
+  const bars = useMemo(
+    () => ({ ...cpuBarsAt(points, sizeBytes), textScale }),
+    [points, sizeBytes, textScale],
+  );
+  const totals = useMemo(
+    () => ({ ...cpuTotals(points, sizeBytes, cpuLog), textScale }),
+    [points, sizeBytes, cpuLog, textScale],
+  );
   return <CpuSizeView width={width} height={height} bars={bars} totals={totals} stale={stale} />;
 }
 
-export function ThroughputChart({ width, height, points, sizeBytes, stale, linkGbps }: SweepChartProps) {
+export function ThroughputChart({
+  width,
+  height,
+  points,
+  sizeBytes,
+  stale,
+  textScale,
+  linkGbps,
+}: SweepChartProps) {
   const series = useMemo(() => lineSeries(points, (p) => p.throughputMiBps), [points]);
   const wire = useWireLine(linkGbps);
   return (
@@ -47,12 +63,21 @@ export function ThroughputChart({ width, height, points, sizeBytes, stale, linkG
       referenceLines={wire}
       markerX={sizeBytes}
       stale={stale}
+      textScale={textScale}
       testId="throughput-chart"
     />
   );
 }
 
-export function PktgenChart({ width, height, points, sizeBytes, stale, linkGbps }: SweepChartProps) {
+export function PktgenChart({
+  width,
+  height,
+  points,
+  sizeBytes,
+  stale,
+  textScale,
+  linkGbps,
+}: SweepChartProps) {
   const series = useMemo(() => lineSeries(points, (p) => p.throughputMiBps, 'pktgen'), [points]);
   const wire = useWireLine(linkGbps);
   const vifCap = useMemo(
@@ -78,12 +103,13 @@ export function PktgenChart({ width, height, points, sizeBytes, stale, linkGbps 
       referencePoints={vifCap}
       markerX={sizeBytes}
       stale={stale}
+      textScale={textScale}
       testId="pktgen-chart"
     />
   );
 }
 
-export function LatencyChart({ width, height, points, sizeBytes, stale }: SweepChartProps) {
+export function LatencyChart({ width, height, points, sizeBytes, stale, textScale }: SweepChartProps) {
   const series = useMemo(() => lineSeries(points, (p) => p.latencyUs), [points]);
   // The poster's one-way latencies are for a small message: drawn at the sweep's smallest size.
   const posterPoints = useMemo(() => {
@@ -107,6 +133,7 @@ export function LatencyChart({ width, height, points, sizeBytes, stale }: SweepC
       referencePoints={posterPoints}
       markerX={sizeBytes}
       stale={stale}
+      textScale={textScale}
       testId="latency-chart"
     />
   );

@@ -15,8 +15,7 @@ export interface PresenterState {
   readonly message: string | null;
 }
 
-/** The smallest text a projector audience reads from the back row, CSS px at 1366×768 (the bar). */
-export const PRESENTER_MIN_TEXT_PX = 24;
+export { PRESENTER_MIN_TEXT_PX } from './scale.ts';
 
 export function createPresenterStore(on = false) {
   return createStore<PresenterState>()(() => ({ on, view: 'diagram', blackout: false, message: null }));

@@ -2,7 +2,6 @@
 import { textWidth, type Rect } from '../geometry.ts';
 import { LAYERS, XEN_ROWS, type Cell } from './layers.ts';
 import { HostBuilder } from './hostBuilder.ts';
-import { U } from './grid.ts';
 import { fitLabelPreferLong, switchRect } from './routing.ts';
 import type { PageSlots } from './slots.ts';
 import type { DiagramBox, LocalBox } from './types.ts';
@@ -30,14 +29,17 @@ export function buildHost(slots: PageSlots, mode: Mode, h: number): HostLocal {
   const mirrored = h % 2 === 1;
   const X = slots.hostX[h];
   const W = slots.hostW;
-  const b = new HostBuilder(h, f, small, rowH);
+  const u = slots.u;
+  const b = new HostBuilder(h, f, small, rowH, u);
   const pre = b.pre;
-  const contentL = U.framePadX * f;
-  const contentR = W - U.lane * f;
-  const laneX = W - (U.lane * f) / 2;
+  const contentL = u.framePadX * f;
+  const contentR = W - u.lane * f;
+  const laneX = W - (u.lane * f) / 2;
   const full = (y: number, hh: number): Rect => ({ x: contentL, y, w: contentR - contentL, h: hh });
-  // Room kept on a domain's top border for n vCPU gauges ("vCPU1 100 %").
-  const gaugeRoom = (n: number) => n * (textWidth('vCPU0 100 %', small, false) + 1.3 * small) + 0.4 * f;
+  // Room kept on a domain's top border for n vCPU gauges ("vCPU1 100 %") and the count of those not shown ("+1").
+  // Measured as LiveLayer's gauges measure themselves (bold text, 0.45 small of padding each side, 0.35 apart).
+  const gaugeRoom = (n: number) =>
+    n * (textWidth('vCPU0 100 %', small) + 1.25 * small) + textWidth('+1', small) + 0.35 * small + 0.4 * f;
 
   const role = hosts > 1 ? (h === sender ? ' · sender' : h === receiver ? ' · receiver' : '') : '';
   b.add({
@@ -63,7 +65,7 @@ export function buildHost(slots: PageSlots, mode: Mode, h: number): HostLocal {
       bottomFrac: 0.8,
       reserve: gaugeRoom(1),
     });
-    const inner = b.inner(r, U.boxBottom);
+    const inner = b.inner(r, u.boxBottom);
     // One kernel where Xen modes have three layers: taller rows, the rest as space between them.
     const tall = Math.max(rowH, Math.min(rowH * 1.6, (inner.h - 2 * 1.6 * f) / 3));
     const gap = (inner.h - 3 * tall) / 2;
@@ -89,7 +91,7 @@ export function buildHost(slots: PageSlots, mode: Mode, h: number): HostLocal {
     }
     const xr = full(slots.xen.y, slots.xen.h);
     const xen = b.domain(`${pre}/xen`, 'xen', 'hypervisor', xr, ['Xen hypervisor', 'Xen'], {});
-    b.grid(xen, 'xen', 'hypervisor', b.inner(xr, U.boxBottomPlain), 4, XEN_ROWS, [], slots.xen.rowH);
+    b.grid(xen, 'xen', 'hypervisor', b.inner(xr, u.boxBottomPlain), 4, XEN_ROWS, [], slots.xen.rowH);
 
     const dr = full(slots.driver.y, slots.driver.h);
     if (layers.kind === 'stub') {
@@ -100,7 +102,7 @@ export function buildHost(slots: PageSlots, mode: Mode, h: number): HostLocal {
         bottom: 'cpu',
         bottomFrac: 1,
       });
-      const d0in = b.inner(d0r, U.boxBottom);
+      const d0in = b.inner(d0r, u.boxBottom);
       b.add({
         id: `${pre}/dom0/toolstack`,
         kind: 'part',
@@ -118,19 +120,19 @@ export function buildHost(slots: PageSlots, mode: Mode, h: number): HostLocal {
         bottom: 'both',
         bottomFrac: 0.6,
       });
-      b.grid(sd, 'stubdom', 'driver', b.inner(sr, U.boxBottom), 2, layers.stubdom, [U.rowGapWide * f]);
+      b.grid(sd, 'stubdom', 'driver', b.inner(sr, u.boxBottom), 2, layers.stubdom, [u.rowGapWide * f]);
     } else {
       const d0 = b.domain(`${pre}/dom0`, 'dom0', 'driver', dr, ['Dom0 · driver domain', 'Dom0'], {
         bottom: 'both',
         bottomFrac: 0.8,
       });
-      b.grid(d0, 'dom0', 'driver', b.inner(dr, U.boxBottom), 4, layers.dom0, [U.rowGapWide * f]);
+      b.grid(d0, 'dom0', 'driver', b.inner(dr, u.boxBottom), 4, layers.dom0, [u.rowGapWide * f]);
     }
   }
 
   const nr = full(slots.nic.y, slots.nic.h);
   const nic = b.domain(`${pre}/nic`, 'nic', 'nic', nr, [`NIC (${gbps} GbE)`, 'NIC'], {});
-  b.grid(nic, 'nic', 'nic', b.inner(nr, U.boxBottomPlain), 4, layers.nic, [], slots.nic.rowH);
+  b.grid(nic, 'nic', 'nic', b.inner(nr, u.boxBottomPlain), 4, layers.nic, [], slots.nic.rowH);
 
   // The wire station: the cable from this host's edge to the switch, at the DMA engine's height.
   const dma = b.local.find((x) => x.station === 'dma')!;
@@ -166,7 +168,7 @@ function guestCard(b: HostBuilder, r: Rect, rows: Cell[][], vms: number, cpuRoom
   });
   if (vms > 1) {
     const shown = Math.min(3, vms - 1);
-    box.stack = { count: vms, shown, dx: 0.2 * f, dy: (U.cascade * f * 0.9) / 3 };
+    box.stack = { count: vms, shown, dx: 0.2 * f, dy: (b.u.cascade * f * 0.9) / 3 };
     box.badge = {
       text: badgeText,
       rect: { x: box.title!.x + box.title!.w + 0.35 * f, y: box.title!.y, w: badgeW, h: box.title!.h },
@@ -181,7 +183,7 @@ function guestCard(b: HostBuilder, r: Rect, rows: Cell[][], vms: number, cpuRoom
       ...(box.meters ?? []).filter((m) => m.kind !== 'cpu'),
     ];
   }
-  b.grid(box, 'vm', 'guest', b.inner(r, U.boxBottom), 4, rows, [U.rowGap * f]);
+  b.grid(box, 'vm', 'guest', b.inner(r, b.u.boxBottom), 4, rows, [b.u.rowGap * f]);
 }
 
 /** A host's boxes in global coordinates: moved to the host's place, and mirrored for a mirrored host. */

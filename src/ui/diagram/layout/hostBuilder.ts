@@ -1,7 +1,7 @@
 // The host builder's pieces: a domain box with its title pill and gauges, and a grid of station cells.
 import type { Place } from '../../../model/routes.ts';
 import { textWidth, type Rect } from '../geometry.ts';
-import { PART_LABELS, READOUT_STATIONS, STATION_LABELS, U } from './grid.ts';
+import { PART_LABELS, READOUT_STATIONS, STATION_LABELS, type Units } from './grid.ts';
 import type { Cell } from './layers.ts';
 import { fitLabelPreferLong } from './routing.ts';
 import type { Layer, LocalBox, Meter } from './types.ts';
@@ -25,6 +25,8 @@ export class HostBuilder {
     readonly f: number,
     readonly small: number,
     readonly rowH: number,
+    /** The sizes in units of f (desk or projector). */
+    readonly u: Units,
   ) {
     this.pre = `h${host}`;
   }
@@ -91,7 +93,7 @@ export class HostBuilder {
     rowHeight = this.rowH,
   ): void {
     const { f, small, pre } = this;
-    const colGap = U.colGap * f;
+    const colGap = this.u.colGap * f;
     const colW = (inner.w - (cols - 1) * colGap) / cols;
     let y = inner.y;
     cells.forEach((row, ri) => {
@@ -138,10 +140,10 @@ export class HostBuilder {
   inner(r: Rect, bottom: number): Rect {
     const f = this.f;
     return {
-      x: r.x + U.domPad * f,
-      y: r.y + U.boxTop * f,
-      w: r.w - 2 * U.domPad * f,
-      h: r.h - U.boxTop * f - bottom * f,
+      x: r.x + this.u.domPad * f,
+      y: r.y + this.u.boxTop * f,
+      w: r.w - 2 * this.u.domPad * f,
+      h: r.h - this.u.boxTop * f - bottom * f,
     };
   }
 }

@@ -2,7 +2,6 @@ import { buildHost, globalBoxes } from './host.ts';
 import { hostConnectors, labelArrows } from './connectors.ts';
 import { modeRoute, stopKey, usedStops } from './route.ts';
 import { switchRect } from './routing.ts';
-import { U } from './grid.ts';
 import { pageSlots } from './slots.ts';
 import type { DiagramBox, DiagramConnector, DiagramLayout, LayoutParams } from './types.ts';
 
@@ -28,7 +27,8 @@ export function layoutDiagram(params: LayoutParams): DiagramLayout {
     const stops = h === sender ? route.sender : h === receiver ? route.receiver : [];
     connectors.push(...hostConnectors(host, route, stops, h === sender, f));
   }
-  boxes.push(switchBox(boxes, f, slots.gapX, slots.switchGap, slots.gbps));
+  // The link speed under the switch needs the legend line's room; without it the NIC's title says it.
+  boxes.push(switchBox(boxes, f, slots.gapX, slots.switchGap, slots.gbps, slots.legend));
   // Labels of the named arrows (b₁, c₁ on their first hop's longest segment; d₁ in the gap beside its lane).
   labelArrows(connectors, boxes, f, small, width);
   markUsed(boxes, usedStops(mode, { workload: params.workload, op: params.op }, sender, receiver));
@@ -49,12 +49,14 @@ export function layoutDiagram(params: LayoutParams): DiagramLayout {
     smallFontPx: small,
     boxes,
     connectors,
-    legend: {
-      x: margin,
-      y: height - U.margin * f - slots.legendH + 0.25 * f,
-      w: width - 2 * margin,
-      h: slots.legendH - 0.25 * f,
-    },
+    legend: slots.legend
+      ? {
+          x: margin,
+          y: height - slots.u.margin * f - slots.legendH + 0.25 * f,
+          w: width - 2 * margin,
+          h: slots.legendH - 0.25 * f,
+        }
+      : null,
     routeIds,
   };
 }
@@ -66,6 +68,7 @@ function switchBox(
   gapX: number,
   switchGap: number,
   gbps: number,
+  speedBelow: boolean,
 ): DiagramBox {
   const dma = boxes.find((b) => b.station === 'dma' && b.host === 0)!;
   const sw = switchRect(f, dma.y + dma.h * 0.62);
@@ -79,7 +82,7 @@ function switchBox(
     station: null,
     part: null,
     label: `switch (${gbps} Gbit/s links)`,
-    lines: ['switch', `${gbps} Gbit/s`],
+    lines: speedBelow ? ['switch', `${gbps} Gbit/s`] : ['switch'],
     x: gapX + (switchGap - sw.w) / 2,
     y: sw.y,
     w: sw.w,
@@ -114,5 +117,5 @@ export type {
   LayoutParams,
   DiagramLayout,
 } from './types.ts';
-export { diagramFontPx } from './grid.ts';
+export { diagramFontPx, PROJECTOR_MIN_FONT_PX, type Density } from './grid.ts';
 export { findStation, boxById, boxExtent, isAncestor } from './query.ts';

@@ -1,5 +1,13 @@
 // Page slots: where each host stands, and the y of every layer, from the size of the canvas.
-import { U, clamp, diagramFontPx, verticalBudget } from './grid.ts';
+import {
+  PROJECTOR_MIN_FONT_PX,
+  U,
+  U_PROJECTOR,
+  clamp,
+  diagramFontPx,
+  verticalBudget,
+  type Units,
+} from './grid.ts';
 import type { LayoutParams } from './types.ts';
 import { PARAM_BY_NAME } from '../../../model/params.ts';
 
@@ -14,6 +22,10 @@ export interface PageSlots {
   vmsPerHost: number;
   /** Link speed for the labels, Gbit/s. */
   gbps: number;
+  /** The sizes in units of f (the desk's or the projector's). */
+  u: Units;
+  /** The legend line is drawn (a projector drops it when labels would fall under their least size). */
+  legend: boolean;
   /** Label font and readout font. */
   f: number;
   small: number;
@@ -48,12 +60,27 @@ export function pageSlots(params: LayoutParams): PageSlots {
   const hosts = clamp(Math.round(params.hosts ?? 2), 1, 4);
   const vmsPerHost = clamp(Math.round(params.vmsPerHost), 1, 16);
   const gbps = params.linkGbps && params.linkGbps > 0 ? params.linkGbps : LINK_GBPS_DEFAULT;
-  const f = diagramFontPx(width, height, hosts);
-  const small = Math.max(Math.min(14, f), Math.round(f * 0.82));
+  const density = params.density ?? 'desk';
+  const projector = density === 'projector';
+  const u = projector ? U_PROJECTOR : U;
+  // The desk keeps room for a VM stack and the legend always (the layout does not jump when VMs are
+  // added); a projector spends it on the labels where it can.
+  const parts = { cascade: !projector || vmsPerHost > 1, legend: true };
+  let f = diagramFontPx(width, height, hosts, density, parts);
+  if (projector && f < PROJECTOR_MIN_FONT_PX) {
+    const noLegend = { ...parts, legend: false };
+    const bigger = diagramFontPx(width, height, hosts, density, noLegend);
+    if (bigger > f) {
+      parts.legend = false;
+      f = bigger;
+    }
+  }
+  // On a projector nothing is drawn under the label size; on a desk readouts are a little smaller.
+  const small = projector ? f : Math.max(Math.min(14, f), Math.round(f * 0.82));
 
   // Horizontal: hosts in a row, a wide gap with the switch in the middle of them.
-  const margin = U.margin * f;
-  const switchGap = U.switchGap * f;
+  const margin = u.margin * f;
+  const switchGap = u.switchGap * f;
   const smallGap = f;
   // Host 0 sits just left of the switch and host 1 just right of it; further hosts further out.
   const left = Math.ceil(hosts / 2);
@@ -71,24 +98,24 @@ export function pageSlots(params: LayoutParams): PageSlots {
   }
 
   // Vertical: fixed parts in f, the rest shared by the station rows.
-  const { fixed, rows } = verticalBudget();
-  const rowH = clamp((height - fixed * f) / rows, U.rowMin * f, U.rowMax * f);
+  const { fixed, rows } = verticalBudget(u, parts);
+  const rowH = clamp((height - fixed * f) / rows, u.rowMin * f, u.rowMax * f);
   const spare = Math.max(0, height - fixed * f - rows * rowH);
-  const layerGap = U.layerGap * f + spare / 5;
-  const frameY = U.top * f;
-  const legendH = U.legend * f;
-  const frameBottomY = height - U.margin * f - legendH;
+  const layerGap = u.layerGap * f + spare / 5;
+  const frameY = u.top * f;
+  const legendH = parts.legend ? u.legend * f : 0;
+  const frameBottomY = height - u.margin * f - legendH;
 
-  const yGuest = frameY + U.frameTop * f + U.cascade * f;
-  const guestH = U.boxTop * f + 2 * rowH + U.rowGap * f + U.boxBottom * f;
+  const yGuest = frameY + u.frameTop * f + (parts.cascade ? u.cascade * f : 0);
+  const guestH = u.boxTop * f + 2 * rowH + u.rowGap * f + u.boxBottom * f;
   const yXen = yGuest + guestH + layerGap;
-  const xenRowH = rowH + U.xenExtra * f;
-  const xenH = U.boxTop * f + xenRowH + U.boxBottomPlain * f;
+  const xenRowH = rowH + u.xenExtra * f;
+  const xenH = u.boxTop * f + xenRowH + u.boxBottomPlain * f;
   const yDrv = yXen + xenH + layerGap;
-  const drvH = U.boxTop * f + 2 * rowH + U.rowGapWide * f + U.boxBottom * f;
+  const drvH = u.boxTop * f + 2 * rowH + u.rowGapWide * f + u.boxBottom * f;
   const yNic = yDrv + drvH + layerGap;
-  const nicRowH = rowH + U.nicExtra * f;
-  const nicH = U.boxTop * f + nicRowH + U.boxBottomPlain * f;
+  const nicRowH = rowH + u.nicExtra * f;
+  const nicH = u.boxTop * f + nicRowH + u.boxBottomPlain * f;
 
   return {
     width,
@@ -96,6 +123,8 @@ export function pageSlots(params: LayoutParams): PageSlots {
     hosts,
     vmsPerHost,
     gbps,
+    u,
+    legend: parts.legend,
     f,
     small,
     sender: 0,

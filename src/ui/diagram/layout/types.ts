@@ -3,6 +3,7 @@ import type { Station } from '../../../model/categories.ts';
 import type { Mode, Op, Workload } from '../../../model/types.ts';
 import type { Point, Rect } from '../geometry.ts';
 import type { ArrowName, Place } from '../../../model/routes.ts';
+import type { Density } from './grid.ts';
 
 export type Layer = 'host' | 'guest' | 'hypervisor' | 'driver' | 'nic' | 'net';
 export type BoxKind = 'host' | 'domain' | 'station' | 'part' | 'switch' | 'placeholder';
@@ -84,6 +85,8 @@ export interface LayoutParams {
   op?: Op;
   /** Link speed for the labels of the NIC and the wire, Gbit/s (default 10). */
   linkGbps?: number;
+  /** `desk` (default) or `projector`: presenter mode's tighter layout with larger labels. */
+  density?: Density;
 }
 
 export interface DiagramLayout {
@@ -100,8 +103,8 @@ export interface DiagramLayout {
   smallFontPx: number;
   boxes: DiagramBox[];
   connectors: DiagramConnector[];
-  /** The legend line along the bottom. */
-  legend: Rect;
+  /** The legend line along the bottom, or null where a projector needs the room for its labels. */
+  legend: Rect | null;
   /** Ordered sender-then-receiver station box ids of the route. */
   routeIds: string[];
 }
