@@ -1,5 +1,6 @@
 import type { FrameLoop } from '../frame/frameLoop.ts';
 import type { AppStore } from '../store/appStore.ts';
+import { sweepWorkersUsed } from '../store/sweepSync.ts';
 
 /**
  * `window.__xenviz`: lets browser tests drive the simulation deterministically (advance by an exact
@@ -11,7 +12,15 @@ export interface XenvizHook {
   step(): number;
   back(): number;
   pause(): void;
-  state(): { nowNs: number; events: number; playing: boolean; sweepReady: boolean };
+  /** `sweepPoints`: chart points drawn (partial while recomputing); `sweepWorkers`: workers the last sweep used. */
+  state(): {
+    nowNs: number;
+    events: number;
+    playing: boolean;
+    sweepReady: boolean;
+    sweepPoints: number;
+    sweepWorkers: number;
+  };
   idle(): boolean;
 }
 
@@ -40,6 +49,8 @@ export function installTestHook(loop: FrameLoop, store: AppStore): void {
         events: loop.live.events,
         playing: s.playing,
         sweepReady: !s.sweep.stale && s.sweep.points.length > 0,
+        sweepPoints: s.sweep.points.length,
+        sweepWorkers: sweepWorkersUsed(),
       };
     },
     idle() {
