@@ -106,6 +106,12 @@ test.describe('the journey explains itself at 1366×768', () => {
     expect(ratio).toBeGreaterThan((fwUs / tcpUs) * 0.9);
     expect(ratio).toBeLessThan((fwUs / tcpUs) * 1.1);
     await page.screenshot({ path: test.info().outputPath('journey-compare-1366.png') });
+    // A dialog: its close button has the focus, and Esc closes it, giving the focus back to "compare".
+    await expect(view.getByTestId('journey-compare-close')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(view).toBeHidden();
+    await expect(page.getByTestId('journey-compare')).toBeFocused();
+    await page.getByTestId('journey-compare').click();
     await view.getByTestId('journey-compare-close').click();
     await expect(view).toBeHidden();
   });

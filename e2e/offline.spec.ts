@@ -213,6 +213,14 @@ plain.describe('from file://', () => {
       ).toBeFalsy();
       expect(problems, 'console errors and requests outside the file').toEqual([]);
     });
+
+    plain('the poster\'s tour opens from the file (its text is inside it)', async ({ page }) => {
+      const problems = watch(page, /^(file|data|blob):/);
+      await page.goto(`${pathToFileURL(resolve(ROOT, 'dist-single/index.html')).href}?tour=3`);
+      await expect(page.getByTestId('tour-card')).toHaveAttribute('data-step', '3', { timeout: 60_000 });
+      await expect(page.getByTestId('tour-errors')).toHaveCount(0);
+      expect(problems, 'console errors and requests outside the file').toEqual([]);
+    });
   });
 
   plain('the normal build says it must be served instead of showing a blank page', async ({ page }) => {

@@ -4,7 +4,7 @@
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const PORT = 4398;
 const root = new URL('../', import.meta.url);
@@ -87,6 +87,39 @@ try {
     await page.screenshot({ path: new URL(`docs/${s.file}.png`, root).pathname });
     await page.close();
     console.log(`docs/${s.file}.png`);
+  }
+  // Every step of the poster's tour, in presenter mode at 1366×768 (what a lecture hall sees); at a
+  // predict step, also after a guess (the first shape offered) is revealed.
+  const tour = JSON.parse(readFileSync(new URL('public/tours/poster.json', root), 'utf8')) as {
+    steps: { predict?: unknown }[];
+  };
+  for (let n = 1; n <= tour.steps.length; n++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`http://127.0.0.1:${PORT}/?presenter=1&tour=${n}`);
+    await page.getByTestId('tour-card').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      (step) => document.querySelector(`[data-testid=tour-card][data-step="${step}"]`) !== null,
+      String(n),
+    );
+    // The scene is set when the step's run has reached its moment (Next is enabled then).
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid=tour-next]') as HTMLButtonElement | null)?.disabled,
+      null,
+      { timeout: 180_000 },
+    );
+    await page.waitForTimeout(500);
+    const name = `tour-${String(n).padStart(2, '0')}`;
+    await page.screenshot({ path: new URL(`docs/${name}.png`, root).pathname });
+    console.log(`docs/${name}.png`);
+    if (tour.steps[n - 1].predict) {
+      await page.locator('[data-testid^=predict-shape-]').first().click();
+      await page.getByTestId('predict-reveal').click();
+      await page.getByTestId('predict-real').waitFor({ timeout: 120_000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: new URL(`docs/${name}-revealed.png`, root).pathname });
+      console.log(`docs/${name}-revealed.png`);
+    }
+    await page.close();
   }
   await browser.close();
 } finally {

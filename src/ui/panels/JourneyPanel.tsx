@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useElementSize } from '../../charts/index.ts';
 import { Waterfall } from '../diagram/index.ts';
 import { spanExtentUs } from '../diagram/journey/journeyAnalysis.ts';
@@ -39,6 +39,7 @@ export function JourneyPanel() {
   const live = loop.live;
   const [ref, { width }] = useElementSize();
   const [comparing, setComparing] = useState(false);
+  const closeComparison = useCallback(() => setComparing(false), []);
   const lastIssued = live.messagesIssued - 1;
   const id = selected ?? live.lastDeliveredMessage();
   // Recomputed when the clock or the deliveries move (a few times a second at most).
@@ -94,7 +95,7 @@ export function JourneyPanel() {
         <p className="hint">Play or step the simulation; click a moving token to follow its message.</p>
       )}
       {comparing && journey && spans.length > 0 && (
-        <Comparison live={live} journey={journey} other={other} onClose={() => setComparing(false)} />
+        <Comparison live={live} journey={journey} other={other} onClose={closeComparison} />
       )}
     </div>
   );
@@ -134,6 +135,24 @@ function Comparison({
 }) {
   const theirs = useProbe(live, other, journey.id);
   const { mode, op, sizeBytes } = live.scenario;
+  const closeRef = useRef<HTMLButtonElement>(null);
+  // A dialog over the page: focus on its close button, Esc closes it (before any page shortcut sees
+  // the key, so a tour on screen stays), and the focus goes back where it was.
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      onClose();
+    };
+    addEventListener('keydown', onKey, { capture: true });
+    return () => {
+      removeEventListener('keydown', onKey, { capture: true });
+      before?.focus();
+    };
+  }, [onClose]);
   const scaleUs = Math.max(spanExtentUs(journey.spans), theirs ? spanExtentUs(theirs.spans) : 0);
   const column = (view: JourneyView, m: Mode, testId: string) => (
     <Waterfall
@@ -148,6 +167,7 @@ function Comparison({
   return (
     <div
       role="dialog"
+      aria-modal="true"
       aria-label="two journeys compared"
       data-testid="journey-comparison"
       style={{
@@ -167,7 +187,7 @@ function Comparison({
           Message #{journey.id}, {sizeBytes} B {op.toUpperCase()}: {MODE_DESCRIPTORS[mode].label} against{' '}
           {MODE_DESCRIPTORS[other].label}, on one time scale
         </h2>
-        <button type="button" data-testid="journey-compare-close" onClick={onClose}>
+        <button type="button" ref={closeRef} data-testid="journey-compare-close" onClick={onClose}>
           ✕ close
         </button>
       </div>

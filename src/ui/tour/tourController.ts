@@ -49,15 +49,22 @@ export function loadTour(file: string = DEFAULT_TOUR_FILE): Promise<boolean> {
     tourStore.setState({ status: 'error', errors });
     return false;
   };
-  loading = fetch(new URL(file, document.baseURI))
+  // The single-file build runs from file://, where nothing can be fetched: its default tour is inside it.
+  const bundled = import.meta.env.MODE === 'single' && file === DEFAULT_TOUR_FILE;
+  const read: Promise<Response | string> = bundled
+    ? import('../../../public/tours/poster.json?raw').then((m: { default: string }) => m.default)
+    : fetch(new URL(file, document.baseURI));
+  loading = read
     .then(async (res) => {
-      if (!res.ok) return fail([`${file}: the server answered ${res.status} ${res.statusText}`]);
-      // A single-page server answers a missing file with its index page.
-      if (res.headers.get('content-type')?.includes('html'))
-        return fail([`${file}: no such file (the server answered with a web page)`]);
+      if (typeof res !== 'string') {
+        if (!res.ok) return fail([`${file}: the server answered ${res.status} ${res.statusText}`]);
+        // A single-page server answers a missing file with its index page.
+        if (res.headers.get('content-type')?.includes('html'))
+          return fail([`${file}: no such file (the server answered with a web page)`]);
+      }
       let json: unknown;
       try {
-        json = JSON.parse(await res.text());
+        json = JSON.parse(typeof res === 'string' ? res : await res.text());
       } catch (e) {
         return fail([`${file} is not JSON: ${e instanceof Error ? e.message : String(e)}`]);
       }
