@@ -60,7 +60,7 @@ describe('the state in the URL', () => {
   it('reads the time with units', () => {
     expect(decodeLink('?t=110us').view.timeNs).toBe(110_000);
     expect(decodeLink('?t=1.5ms').view.timeNs).toBe(1_500_000);
-    expect(decodeLink('?t=1s').problems[0]).toBe('t: 1000000000 is outside 0 ns–100 ms (using 0 ns).');
+    expect(decodeLink('?t=1s').problems[0]).toBe('t: 1000000000 is outside 0 ns–100 ms (opening at t = 0).');
   });
 
   it('an empty link opens the defaults', () => {
@@ -84,7 +84,7 @@ describe('the state in the URL', () => {
       'p.bogus: not a model constant (see Settings → Model constants); ignored.',
       'tab: "map" is not one of cpu, throughput, latency, pktgen, live, journey (using cpu).',
       'panel: "x" is not a panel (settings); ignored.',
-      'msg: -1 is outside 0–1000000 (using 0).',
+      'msg: -1 is outside 0–1000000 (no journey opened).',
     ]);
   });
 

@@ -82,9 +82,11 @@ export interface Decoded extends LinkState {
   readonly problems: string[];
 }
 
-/** The setting a `key` of the link sets by default, for "using …" in messages. */
+/** A default for "using …" in messages: 64 B, 1 VM, 8 messages. */
 function formatDefault(spec: FieldSpec, value: number): string {
-  return formatLimit(value, spec.unit);
+  const text = formatLimit(value, spec.unit);
+  // A plural word as unit (VMs, messages) reads singular for one; ns, µs, ms are not words.
+  return value === 1 && /^[A-Za-z]{2,}s$/.test(spec.unit) ? text.slice(0, -1) : text;
 }
 
 /** Reads a link (any version): the settings, the view, and the problems, each naming its key. */
@@ -120,12 +122,15 @@ export function decodeLink(search: string): Decoded {
     if ((allowed as readonly string[]).includes(raw)) set(raw as T);
     else problems.push(`${key}: "${clip(raw)}" is not one of ${allowed.join(', ')} (using ${fallback}).`);
   };
-  const num = (spec: FieldSpec, fallback: number, set: (v: number) => void) => {
+  const num = (spec: FieldSpec, fallback: number | string, set: (v: number) => void) => {
     const raw = q.get(spec.key);
     if (raw === null) return;
     const r = parseField(spec, raw);
     if (r.ok) set(r.value);
-    else problems.push(`${r.error} (using ${formatDefault(spec, fallback)}).`);
+    else
+      problems.push(
+        `${r.error} (${typeof fallback === 'string' ? fallback : `using ${formatDefault(spec, fallback)}`}).`,
+      );
   };
   const D = DEFAULT_SETTINGS;
   choice('mode', MODES, D.mode, (v) => (s.mode = v));
@@ -173,8 +178,8 @@ export function decodeLink(search: string): Decoded {
       else problems.push(`${PANEL_KEY}: "${clip(name)}" is not a panel (${SETTINGS_PANEL}); ignored.`);
     }
   }
-  num(TIME_FIELD, 0, (v) => (view.timeNs = v));
-  num(MESSAGE_FIELD, 0, (v) => (view.message = v));
+  num(TIME_FIELD, 'opening at t = 0', (v) => (view.timeNs = v));
+  num(MESSAGE_FIELD, 'no journey opened', (v) => (view.message = v));
   return { settings: s, view, problems };
 }
 
