@@ -73,7 +73,10 @@ test('"Open in full app" is the same state without embed and view, in a new tab'
   const [full] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
   await full.waitForLoadState();
   await expect(full.locator('.app-header')).toBeVisible();
-  await expect(full.locator('[data-testid=choice-mode] [data-value=zero-copy]')).toHaveAttribute('aria-checked', 'true');
+  await expect(full.locator('[data-testid=choice-mode] [data-value=zero-copy]')).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await expect(full.getByTestId('embed')).toHaveCount(0);
   await full.close();
 });
@@ -95,7 +98,9 @@ const SLIDE = `<!doctype html><html><head><title>slides</title></head><body styl
 </body></html>`;
 
 async function openSlide(page: Page): Promise<Frame> {
-  await page.route('**/slides-test.html', (route) => route.fulfill({ contentType: 'text/html', body: SLIDE }));
+  await page.route('**/slides-test.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: SLIDE }),
+  );
   await page.goto('/slides-test.html');
   await expect.poll(() => page.frames().length).toBe(2);
   const frame = page.frames().find((f) => f !== page.mainFrame())!;
@@ -106,7 +111,9 @@ async function openSlide(page: Page): Promise<Frame> {
 
 const frameState = (frame: Frame) => frame.evaluate(() => window.__xenviz.state());
 
-test('inside an iframe, the keyboard works while the embed has the focus, and only then', async ({ page }) => {
+test('inside an iframe, the keyboard works while the embed has the focus, and only then', async ({
+  page,
+}) => {
   const frame = await openSlide(page);
   // Keys on the slide deck's page do not reach the embed.
   await page.locator('#parent-button').focus();

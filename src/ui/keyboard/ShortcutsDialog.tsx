@@ -48,7 +48,13 @@ function OpenDialog({ scope }: { scope: KeyScope }) {
         closeShortcuts();
       }}
     >
-      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <header className="shortcuts-head">
+        <h2 id={titleId}>Keyboard shortcuts</h2>
+        {/* First in the dialog, so the focus it takes on opening leaves the list scrolled to its top. */}
+        <button type="button" onClick={closeShortcuts} data-testid="shortcuts-close" autoFocus>
+          Close
+        </button>
+      </header>
       {GROUPS.map((group) => {
         const rows = list.filter((s) => s.group === group);
         if (rows.length === 0) return null;
@@ -59,7 +65,12 @@ function OpenDialog({ scope }: { scope: KeyScope }) {
               {rows.map((s) => (
                 <div key={s.id} className="shortcut-row" data-shortcut={s.id}>
                   <dt>
-                    <kbd>{s.label}</kbd>
+                    {s.label.split(' or ').map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && ' or '}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
                   </dt>
                   <dd>{s.does}</dd>
                 </div>
@@ -69,15 +80,12 @@ function OpenDialog({ scope }: { scope: KeyScope }) {
         );
       })}
       <p className="shortcuts-note">
-        A focused control keeps its own keys: Space and Enter press a focused button, the arrows move
-        within a choice or the chart tabs, a slider keeps its arrows and Home, and a field keeps what
-        you type. These reach the app whatever was touched last, a slider included: {always.join(', ')}{' '}
-        (while you type in a field, it keeps the characters
+        A focused control keeps its own keys: Space and Enter press a focused button, the arrows move within a
+        choice or the chart tabs, a slider keeps its arrows and Home, and a field keeps what you type. These
+        reach the app whatever was touched last, a slider included: {always.join(', ')} (while you type in a
+        field, it keeps the characters
         {always.includes('PageDown') ? '; PageUp and PageDown still reach the app' : ''}).
       </p>
-      <button type="button" onClick={closeShortcuts} data-testid="shortcuts-close" autoFocus>
-        Close
-      </button>
     </dialog>
   );
 }

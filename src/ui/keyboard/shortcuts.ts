@@ -50,7 +50,15 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'play', keys: [' '], label: 'Space', does: 'Play / pause', keyClass: 'press', group: 'Time', inEmbed: true },
+  {
+    id: 'play',
+    keys: [' '],
+    label: 'Space',
+    does: 'Play / pause',
+    keyClass: 'press',
+    group: 'Time',
+    inEmbed: true,
+  },
   {
     id: 'forward',
     keys: ['ArrowRight'],
@@ -78,8 +86,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Time',
     inEmbed: true,
   },
-  { id: 'slower', keys: ['-', '_'], label: '−', does: 'Slower', keyClass: 'letter', group: 'Time', inEmbed: true },
-  { id: 'reset', keys: ['Home'], label: 'Home', does: 'Reset to t = 0', keyClass: 'home', group: 'Time', inEmbed: true },
+  {
+    id: 'slower',
+    keys: ['-', '_'],
+    label: '−',
+    does: 'Slower',
+    keyClass: 'letter',
+    group: 'Time',
+    inEmbed: true,
+  },
+  {
+    id: 'reset',
+    keys: ['Home'],
+    label: 'Home',
+    does: 'Reset to t = 0',
+    keyClass: 'home',
+    group: 'Time',
+    inEmbed: true,
+  },
   {
     id: 'tourNext',
     keys: ['PageDown'],
@@ -134,7 +158,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Presenting',
     inEmbed: true,
   },
-  { id: 'help', keys: ['?'], label: '?', does: 'This list of shortcuts', keyClass: 'letter', group: 'Help', inEmbed: true },
+  {
+    id: 'help',
+    keys: ['?'],
+    label: '?',
+    does: 'This list of shortcuts',
+    keyClass: 'letter',
+    group: 'Help',
+    inEmbed: true,
+  },
 ];
 
 /** The shortcuts that apply in `scope`, in the table's order. */
