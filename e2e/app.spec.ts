@@ -113,7 +113,7 @@ test.describe('the visualizer', () => {
   test('a link it cannot read is named, and the rest of it still applies', async ({ page }) => {
     await openApp(page, '?v=1&mode=warp&size=65536&p.coalUs=oops');
     const notices = page.getByTestId('notices');
-    await expect(notices).toContainText('"mode=warp" is not one of');
+    await expect(notices).toContainText('mode: "warp" is not one of');
     await expect(notices).toContainText('coalUs');
     await expect(page.getByTestId('size-readout')).toHaveText('64 KiB');
   });
