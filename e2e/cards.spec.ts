@@ -80,6 +80,14 @@ test.describe('cards that explain the boxes', () => {
     // The backend runs on Dom0's vCPU1: the run has charged it there.
     await expect(card.getByTestId('card-spent').locator('[data-category=backend]')).toBeVisible();
     expect(await apart(card, gauge)).toBe(true);
+    // From the keyboard too: a vCPU gauge is a focusable button.
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+    const guestGauge = page.locator('[data-gauge="h0/vm0/vcpu0"]');
+    await expect(guestGauge).toHaveAttribute('role', 'button');
+    await guestGauge.focus();
+    await page.keyboard.press('Enter');
+    await expect(card).toHaveAttribute('data-topic', 'vcpu');
   });
 
   test('the SR-IOV what-if explains itself on screen when chosen, until dismissed', async ({ page }) => {

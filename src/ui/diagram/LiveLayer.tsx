@@ -230,7 +230,7 @@ function GaugeRow({
     const w = widths[i];
     const barH = Math.max(3, h * 0.16);
     nodes.push(
-      <g key={g.key} data-gauge={g.key}>
+      <g key={g.key} data-gauge={g.key} {...(VCPU_GAUGE.test(g.key) ? vcpuAttrs(names[i]) : {})}>
         <rect
           x={r1(x)}
           y={r1(rect.y)}
@@ -276,4 +276,10 @@ function GaugeRow({
     );
   }
   return <g opacity={opacity}>{nodes}</g>;
+}
+
+/** vCPU gauges open a card (src/ui/cards) like the boxes do: focusable and named as buttons. */
+const VCPU_GAUGE = /\/v?cpu\d+$/;
+function vcpuAttrs(name: string) {
+  return { tabIndex: 0, role: 'button', 'aria-label': `${name}: what this vCPU is doing` };
 }
