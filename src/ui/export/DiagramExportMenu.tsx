@@ -17,7 +17,14 @@ export function DiagramExportMenu({
   stage: RefObject<HTMLElement | null>;
 }) {
   const loop = useFrameLoop();
-  const exporter = useMemo(() => diagramExporter(() => stage.current, () => loop.live.nowNs), [loop, stage]);
+  const exporter = useMemo(
+    () =>
+      diagramExporter(
+        () => stage.current,
+        () => loop.live.nowNs,
+      ),
+    [loop, stage],
+  );
   const sw = layout.boxes.find((b) => b.kind === 'switch');
   const left = sw ? sw.x + sw.w / 2 : layout.width / 2;
   return (

@@ -31,7 +31,14 @@ export interface ExportMenuProps {
   readonly style?: CSSProperties;
 }
 
-export function ExportMenu({ exporter, scope, compact = false, align = 'right', className, style }: ExportMenuProps) {
+export function ExportMenu({
+  exporter,
+  scope,
+  compact = false,
+  align = 'right',
+  className,
+  style,
+}: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [figureId, setFigureId] = useState(exporter.figures[0].id);
   const [status, setStatus] = useState('');

@@ -1,23 +1,22 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import pkg from '../../../package.json';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../store/settings.ts';
 import { APP_ID } from './appInfo.ts';
 import { captionText, changedParams, scenarioText, wrapCaption } from './caption.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-  name: string;
-  version: string;
-};
 const tcp: Settings = { ...DEFAULT_SETTINGS, mode: 'pv-tcp', sizeBytes: 65536, vms: 4, seed: 7 };
 
 describe('caption', () => {
   it('names the app and version from package.json', () => {
     expect(APP_ID).toBe(`${pkg.name} ${pkg.version}`);
+    expect(APP_ID).toMatch(/^xen-hpc-io-sim \d+\.\d+\.\d+/);
   });
 
   it('states the scenario: path, operation, workload, size, VMs, window', () => {
-    expect(scenarioText(tcp)).toBe('VM · TCP (pv-tcp), RDMA WRITE, ping-pong, 64 KiB, 4 VMs per host, window 8');
+    expect(scenarioText(tcp)).toBe(
+      'VM · TCP (pv-tcp), RDMA WRITE, ping-pong, 64 KiB, 4 VMs per host, window 8',
+    );
     expect(scenarioText({ ...tcp, mode: 'native', op: 'read', workload: 'stream', sizeBytes: 64 })).toBe(
       'Linux (native), RDMA READ, stream, 64 B, no VMs, window 8',
     );

@@ -19,9 +19,9 @@ export interface FigureContext {
 
 /** The model constants changed from their defaults, in the schema's order: [name, value]. */
 export function changedParams(settings: Pick<Settings, 'params'>): [string, number][] {
-  return PARAMS.filter((p) => settings.params[p.name] !== undefined && settings.params[p.name] !== p.default).map(
-    (p) => [p.name, settings.params[p.name]],
-  );
+  return PARAMS.filter(
+    (p) => settings.params[p.name] !== undefined && settings.params[p.name] !== p.default,
+  ).map((p) => [p.name, settings.params[p.name]]);
 }
 
 /** "VM · TCP (pv-tcp), RDMA WRITE, ping-pong, 64 B, 1 VM per host, window 8". */

@@ -63,7 +63,12 @@ const FIGURES: Readonly<Record<ChartExportTab, readonly ChartFigure[]>> = {
       what: 'The throughput chart',
       hasCsv: true,
       svgs: ['svg[data-testid="throughput-chart"]'],
-      table: () => lineTable(lineSeries(points(), (p) => p.throughputMiBps), 'size_bytes', 'throughput (MiB/s)'),
+      table: () =>
+        lineTable(
+          lineSeries(points(), (p) => p.throughputMiBps),
+          'size_bytes',
+          'throughput (MiB/s)',
+        ),
     },
   ],
   latency: [
@@ -73,7 +78,12 @@ const FIGURES: Readonly<Record<ChartExportTab, readonly ChartFigure[]>> = {
       what: 'The latency chart',
       hasCsv: true,
       svgs: ['svg[data-testid="latency-chart"]'],
-      table: () => lineTable(lineSeries(points(), (p) => p.latencyUs), 'size_bytes', 'latency (µs)'),
+      table: () =>
+        lineTable(
+          lineSeries(points(), (p) => p.latencyUs),
+          'size_bytes',
+          'latency (µs)',
+        ),
     },
   ],
   pktgen: [
@@ -84,7 +94,11 @@ const FIGURES: Readonly<Record<ChartExportTab, readonly ChartFigure[]>> = {
       hasCsv: true,
       svgs: ['svg[data-testid="pktgen-chart"]'],
       table: () =>
-        lineTable(lineSeries(points(), (p) => p.throughputMiBps, 'pktgen'), 'frame_bytes', 'rate (MiB/s)'),
+        lineTable(
+          lineSeries(points(), (p) => p.throughputMiBps, 'pktgen'),
+          'frame_bytes',
+          'rate (MiB/s)',
+        ),
     },
   ],
   live: [
@@ -116,7 +130,11 @@ function titleOf(area: ParentNode | null, f: ChartFigure): string {
   return t?.trim() || f.what;
 }
 
-export function chartExporter(tab: ChartExportTab, cpuLog: boolean, area: () => HTMLElement | null): Exporter {
+export function chartExporter(
+  tab: ChartExportTab,
+  cpuLog: boolean,
+  area: () => HTMLElement | null,
+): Exporter {
   const figures = FIGURES[tab];
   const figure = (id: string) => {
     const f = figures.find((x) => x.id === id);

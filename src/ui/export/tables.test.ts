@@ -27,9 +27,13 @@ describe('tables behind the charts', () => {
     expect(t.columns).toEqual(['mode', 'label', 'size_bytes', 'latency (µs)']);
     expect(t.rows.length).toBe(series.reduce((n, s) => n + s.points.length, 0));
     expect(t.rows).toContainEqual(['zero-copy', 'VM · zero-copy', 4096, 40]);
-    expect(lineTable(lineSeries(POINTS, (p) => p.throughputMiBps, 'pktgen'), 'x', 'y').rows).toEqual([
-      ['dom0', 'Dom0', 64, 500],
-    ]);
+    expect(
+      lineTable(
+        lineSeries(POINTS, (p) => p.throughputMiBps, 'pktgen'),
+        'x',
+        'y',
+      ).rows,
+    ).toEqual([['dom0', 'Dom0', 64, 500]]);
   });
 
   it('CPU bars: a row per bar with a column per subsystem and the total, in µs', () => {
