@@ -1,6 +1,7 @@
 import type { Category, DomainKind } from './categories.ts';
 import { MODE_DESCRIPTORS, PKTGEN_MODES } from './modes.ts';
 import { FIGURE_MESSAGES } from './measure.ts';
+import { SWEEP_MAX_SIZE_BYTES } from './limits.ts';
 import { POSTER } from './poster.ts';
 import { runScenario } from './run.ts';
 import type { Mode, Op, RunResult, Scenario } from './types.ts';
@@ -12,7 +13,7 @@ import type { Mode, Op, RunResult, Scenario } from './types.ts';
  */
 
 /** Message sizes of the poster's sweeps: 64 B to 4 MiB in steps of 4. */
-export const SWEEP_SIZES = [64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304];
+export const SWEEP_SIZES = [64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, SWEEP_MAX_SIZE_BYTES];
 export const PKTGEN_SIZES = [64, 128, 256, 512, 1024, 1514];
 
 export const FIGURE_NAMES = ['pktgen', 'throughput', 'latency', 'cpu'] as const;

@@ -16,6 +16,12 @@ export const LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1 },
 } as const;
 
+/**
+ * The largest message of the poster's sweeps (64 B to 4 MiB): the charts end here, and so do the app's
+ * size slider, field and link. The command line goes on to LIMITS.sizeBytes.max.
+ */
+export const SWEEP_MAX_SIZE_BYTES = 4 * 1024 * 1024;
+
 /** The frame pktgen starts from: a full standard Ethernet frame (MTU 1500 + 14 B header), the poster's. */
 export const PKTGEN_DEFAULT_FRAME_BYTES = 1514;
 

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../model/limits.ts';
+import { LIMITS, SWEEP_MAX_SIZE_BYTES } from '../../model/limits.ts';
 import { PARAM_BY_NAME } from '../../model/params.ts';
 import { checkParam } from '../../model/validate.ts';
 import { SPEED_LIMITS } from '../settings.ts';
@@ -21,11 +21,8 @@ export interface FieldSpec {
   readonly param?: string;
 }
 
-/**
- * The largest message the app offers: its size slider and the charts' sweep (the poster's 64 B to
- * 4 MiB) end here. The command line goes on to the model's limit (LIMITS.sizeBytes.max).
- */
-export const APP_MAX_SIZE_BYTES = 4 * 1024 * 1024;
+/** The largest message the app offers: where the charts' sweep ends (the command line goes further). */
+export const APP_MAX_SIZE_BYTES = SWEEP_MAX_SIZE_BYTES;
 /**
  * The latest simulated time a link can open at: opening replays the run from t = 0 to it, which for
  * 16 streaming VMs takes seconds per 10 ms of simulated time; the app's clock rarely goes past it.
