@@ -280,3 +280,27 @@ test('presenter mode at 1366×768: the Charts switch shows the charts, and every
   await expect(page.locator('[data-region="diagram"]')).toBeVisible();
   await expect(page.locator('[data-region="charts"]')).toBeHidden();
 });
+
+test('presenter mode with the tour: T folds the text away and the diagram is back to ≥ 24 px labels', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, '?presenter=1&tour=2');
+  const card = page.getByTestId('tour-card');
+  await expect(card).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('tour-paused')).toBeVisible({ timeout: 120_000 });
+  await page.keyboard.press('t');
+  await expect(card).toHaveCount(0);
+  await settle(page);
+  const diagram = await smallestText(page, '[data-testid="diagram"]');
+  expect(diagram.length).toBeGreaterThan(10);
+  expect(diagram.filter((t) => t.px < 24)).toEqual([]);
+  // The header's button brings the text back; a new step shows its text.
+  await page.getByTestId('tour-unfold').click();
+  await expect(card).toHaveAttribute('data-step', '2');
+  await page.getByTestId('tour-fold').click();
+  await expect(card).toHaveCount(0);
+  await page.keyboard.press('PageDown');
+  await expect(card).toHaveAttribute('data-step', '3');
+});

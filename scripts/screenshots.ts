@@ -91,7 +91,7 @@ try {
   // Every step of the poster's tour, in presenter mode at 1366×768 (what a lecture hall sees); at a
   // predict step, also after a guess (the first shape offered) is revealed.
   const tour = JSON.parse(readFileSync(new URL('public/tours/poster.json', root), 'utf8')) as {
-    steps: { predict?: unknown }[];
+    steps: { predict?: unknown; scene?: { pauseAt?: unknown } }[];
   };
   for (let n = 1; n <= tour.steps.length; n++) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -101,9 +101,15 @@ try {
       (step) => document.querySelector(`[data-testid=tour-card][data-step="${step}"]`) !== null,
       String(n),
     );
-    // The scene is set when the step's run has reached its moment (Next is enabled then).
+    // The scene is set when the step's run has paused at its moment (if it has one) and its numbers,
+    // filled from the sweep, are in the text (an unfilled number shows as "…").
+    if (tour.steps[n - 1].scene?.pauseAt)
+      await page.getByTestId('tour-paused').waitFor({ timeout: 180_000 });
+    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
+      timeout: 180_000,
+    });
     await page.waitForFunction(
-      () => !(document.querySelector('[data-testid=tour-next]') as HTMLButtonElement | null)?.disabled,
+      () => !(document.querySelector('[data-testid=tour-text]')?.textContent ?? '…').includes('…'),
       null,
       { timeout: 180_000 },
     );

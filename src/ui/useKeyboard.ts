@@ -6,7 +6,7 @@ import { routeKey } from './keyboard/routing.ts';
 import type { KeyScope, ShortcutId } from './keyboard/shortcuts.ts';
 import { openShortcuts } from './keyboard/shortcutsStore.ts';
 import { presenter, presenterStore } from './presenter/index.ts';
-import { tourBackward, tourForward, tourLeave } from './tour/tourKeys.ts';
+import { tourBackward, tourForward, tourLeave, tourToggleText } from './tour/tourKeys.ts';
 
 /**
  * What each shortcut does. Returns false when it did nothing, so the key keeps its default (Esc with
@@ -28,6 +28,7 @@ function runners(loop: FrameLoop): Record<ShortcutId, () => boolean> {
     tourNext: done(tourForward),
     tourPrevious: done(tourBackward),
     leave: tourLeave,
+    tourText: tourToggleText,
     presenter: done(presenter.toggle),
     fullscreen: done(presenter.toggleFullscreen),
     blackout: done(() => presenter.blackout(true)),

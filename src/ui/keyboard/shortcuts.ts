@@ -26,6 +26,7 @@ export type ShortcutId =
   | 'tourNext'
   | 'tourPrevious'
   | 'leave'
+  | 'tourText'
   | 'presenter'
   | 'fullscreen'
   | 'blackout'
@@ -128,6 +129,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: 'Esc',
     does: 'Leave the tour to explore (Resume tour comes back)',
     keyClass: 'escape',
+    group: 'Tour',
+    inEmbed: false,
+  },
+  {
+    id: 'tourText',
+    keys: ['t', 'T'],
+    label: 'T',
+    does: "Fold the tour's text away (the diagram gets the whole height) or show it again",
+    keyClass: 'letter',
     group: 'Tour',
     inEmbed: false,
   },

@@ -9,6 +9,7 @@ import {
   goToStep,
   initTour,
   leaveTour,
+  toggleTourText,
   nextStep,
   previousStep,
 } from './tourController.ts';
@@ -23,6 +24,7 @@ const selectScenes = (s: TourState) => s.scenes;
 const selectErrors = (s: TourState) => s.errors;
 const selectPaused = (s: TourState) => s.pausedAtNs;
 const selectNotes = (s: TourState) => s.sceneNotes;
+const selectFolded = (s: TourState) => s.folded;
 
 /**
  * The tour's card: a strip under the diagram and the charts (it covers neither), with the step's
@@ -38,6 +40,7 @@ export function TourCard() {
   const errors = useTour(selectErrors);
   const pausedAtNs = useTour(selectPaused);
   const notes = useTour(selectNotes);
+  const folded = useTour(selectFolded);
   // Highlights the diagram lacks, for the step they were measured at.
   const [missingAt, setMissingAt] = useState<{ step: number | null; names: string[] }>({
     step: null,
@@ -67,7 +70,8 @@ export function TourCard() {
       </button>
     </div>
   );
-  if (step === null || !tour) return errorList || null;
+  // Folded (T): the header's "Step N · text" button stands for the card, the view has the height.
+  if (step === null || !tour || folded) return errorList || null;
 
   const s = tour.steps[step];
   const scene = scenes[step];
@@ -113,6 +117,14 @@ export function TourCard() {
             data-testid="tour-replay"
           >
             ↺ Again
+          </button>
+          <button
+            type="button"
+            onClick={toggleTourText}
+            title="Fold the text away, so the diagram or the charts get the whole height (T)"
+            data-testid="tour-fold"
+          >
+            ▾ Fold
           </button>
           <button
             type="button"

@@ -106,8 +106,13 @@ export function goToStep(i: number): void {
   const { pausedAtNs, notes } = applyScene(scene, frameLoop);
   const focus = scene.focus ?? (tour.steps[i].predict ? 'charts' : 'diagram');
   if (presenterStore.getState().on) presenter.setView(focus);
-  tourStore.setState({ step: i, resumeStep: i, pausedAtNs, sceneNotes: notes });
+  tourStore.setState({ step: i, resumeStep: i, pausedAtNs, sceneNotes: notes, folded: false });
   writeLink(i, source);
+}
+
+/** Folds the step's text away or shows it again (T). */
+export function toggleTourText(): void {
+  tourStore.setState((s) => ({ folded: !s.folded }));
 }
 
 export function nextStep(): void {

@@ -1,4 +1,4 @@
-import { leaveTour, nextStep, previousStep } from './tourController.ts';
+import { leaveTour, nextStep, previousStep, toggleTourText } from './tourController.ts';
 import { tourActive } from './tourStore.ts';
 
 /**
@@ -21,5 +21,11 @@ export function tourBackward(): boolean {
 export function tourLeave(): boolean {
   if (!tourActive()) return false;
   leaveTour();
+  return true;
+}
+
+export function tourToggleText(): boolean {
+  if (!tourActive()) return false;
+  toggleTourText();
   return true;
 }

@@ -28,6 +28,8 @@ export interface TourState {
   /** What the step could not do (a pause the run never reached, a highlight the diagram lacks). */
   readonly sceneNotes: readonly string[];
   readonly guesses: Readonly<Record<number, Guess>>;
+  /** The step's text folded away (T), so the view under it gets the whole height; a new step unfolds it. */
+  readonly folded: boolean;
 }
 
 export const initialTourState: TourState = {
@@ -41,6 +43,7 @@ export const initialTourState: TourState = {
   pausedAtNs: null,
   sceneNotes: [],
   guesses: {},
+  folded: false,
 };
 
 /** The tour's own small store: the app's store holds the run, this one where the story is. */
