@@ -1,10 +1,10 @@
 /**
- * Text → number in a field's unit: the one reader of typed values, used alike by the link, the
- * scenario file, the typed fields and the command line, so all of them accept and refuse the same
- * texts with the same words. A plain number is in the field's unit (`1.5e3` too); a unit may follow, converted to the
+ * Text → number in a field's unit: the one reader of typed values, used alike by the link, the scenario
+ * file, the typed fields and the command line, so all of them accept and refuse the same texts with the
+ * same words. A plain number is in the field's unit (`1.5e3` too); a unit may follow, converted to the
  * field's: sizes take B, K/KiB/KB, M/MiB/MB, G/GiB/GB (binary, as the poster's sizes are), times take
- * ns, us/µs, ms, s, and any other field takes its own unit's name. Hex, binary, `Infinity`, numbers
- * too large for a double (`1e309`) and thousands separators are refused, never read leniently.
+ * ns, us/µs, ms, s, and any other field takes its own unit's name. Hex, binary, `Infinity`, numbers too
+ * large for a double (`1e309`) and thousands separators are refused, never read leniently.
  */
 
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
