@@ -4,6 +4,7 @@ import { InPageWorker, type PoolWorker } from './poolWorker.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SweepPool, type SweepCallbacks } from './sweepPool.ts';
 import { coarseSizes, planTasks, type TaskValue } from './sweepTasks.ts';
+import { FALLBACK_NOTES } from './watchdog.ts';
 import { sweepLength, sweepPoint, type ChartPoint, type SweepRequest } from './sweeps.ts';
 
 const SIZES = [64, 256, 1024, 4096, 16384, 65536];
@@ -131,33 +132,40 @@ describe('SweepPool scheduling', () => {
     expect(points.filter((p) => p.kind === 'rdma').every((p) => p.latencyUs >= 8000)).toBe(true);
   });
 
-  it('runs a dead worker’s task on another and carries on', () => {
+  it('replaces a dead worker once and runs its task on the fresh one', () => {
     const { pool, spawned, drain } = fakePool(2);
     const { log, callbacks } = recorder();
     pool.request(request, callbacks);
-    const [w1, w2] = spawned;
+    const [w1] = spawned;
     const lost = w1.pending!.task.index;
     w1.die();
-    expect(pool.size).toBe(1);
-    w2.answer();
-    expect(w2.pending!.task.index).toBe(lost);
+    expect(w1.terminated).toBe(true);
+    expect(pool.size).toBe(2);
+    expect(spawned).toHaveLength(3);
+    expect(spawned[2].pending!.task.index).toBe(lost);
+    expect(pool.note).toBeNull();
     drain();
     expect(log.result).toHaveLength(sweepLength(request));
     expect(log.errors).toEqual([]);
   });
 
-  it('runs on the page when no worker starts, and when the last worker dies', () => {
+  it('runs on the page when no worker starts, and after a second worker dies', () => {
     const none = new SweepPool(
       () => null,
       4,
       () => new FakeWorker(),
     );
     expect(none.size).toBe(1);
+    expect(none.inThread).toBe(true);
+    expect(none.note).toBe(FALLBACK_NOTES.none);
     const { pool, spawned } = fakePool(1);
     pool.request(request, recorder().callbacks);
     expect(pool.inThread).toBe(false);
     spawned[0].die();
+    expect(pool.inThread).toBe(false); // the first failure: a fresh worker
+    spawned[1].die();
     expect(pool.inThread).toBe(true);
+    expect(pool.note).toBe(FALLBACK_NOTES.crashed);
   });
 
   it('does not repeat a run a changed setting does not touch', () => {

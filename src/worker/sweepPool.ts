@@ -3,6 +3,7 @@ import { InPageWorker, type PoolWorker } from './poolWorker.ts';
 import type { FromWorker } from './protocol.ts';
 import { assemblePoints, planTasks, type SweepTask, type TaskValue } from './sweepTasks.ts';
 import type { ChartPoint, SweepRequest } from './sweeps.ts';
+import { FALLBACK_NOTES, taskDeadlineMs, type FallbackReason } from './watchdog.ts';
 
 export interface SweepCallbacks {
   onProgress(done: number, total: number): void;
@@ -18,8 +19,12 @@ export interface SweepCallbacks {
 interface Slot {
   readonly serial: number;
   worker: PoolWorker;
+  /** The page itself: no watchdog (a run there cannot be stopped, and it cannot die silently). */
+  readonly inPage: boolean;
   /** The run it is doing: a task of a job. */
   busy: { job: number; task: SweepTask } | null;
+  /** The watchdog of the run it is doing. */
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 interface Job {
@@ -44,8 +49,12 @@ const CACHE_LIMIT = 4000;
  * Runs sweeps over a pool of workers, one figure run per task, coarse curves first. A new request
  * drops the old one at once: its queue is emptied, and a worker busy with one of its runs is
  * replaced by a fresh one (a run cannot be interrupted), so the new request starts on every worker
- * without waiting. A worker that dies is dropped and its run handed to another; with no worker
- * left (or none that could start), the runs go on on the page, one per macrotask.
+ * without waiting.
+ *
+ * A worker that fails, by an error event or by not answering a run within its deadline (the
+ * watchdog: `taskDeadlineMs`, from the run's expected cost), is terminated and its run handed
+ * back to the queue. The pool's first failure gets a fresh worker in its place; at the second (or
+ * when no worker can start) every run goes on on the page, one per macrotask, and `note` says why.
  */
 export class SweepPool {
   private slots: Slot[] = [];
@@ -54,6 +63,10 @@ export class SweepPool {
   private nextSerial = 1;
   private lastWorkers = 0;
   private readonly cache = new Map<string, TaskValue>();
+  /** Workers that crashed or stopped answering, over the pool's life. */
+  private failures = 0;
+  private fallbackNote: string | null = null;
+  private readonly noteListeners = new Set<(note: string) => void>();
 
   constructor(
     private readonly spawn: () => PoolWorker | null,
@@ -65,7 +78,18 @@ export class SweepPool {
       if (!worker) break;
       this.add(worker);
     }
-    if (this.slots.length === 0) this.add(this.inPage());
+    if (this.slots.length === 0) this.fallBack('none');
+  }
+
+  /** Why the runs happen on the page (null while workers run them): for the charts panel's note. */
+  get note(): string | null {
+    return this.fallbackNote;
+  }
+
+  /** Called once, when the pool gives up its workers and runs on the page. */
+  onNote(fn: (note: string) => void): () => void {
+    this.noteListeners.add(fn);
+    return () => this.noteListeners.delete(fn);
   }
 
   /** Workers in the pool now. */
@@ -75,7 +99,7 @@ export class SweepPool {
 
   /** True when the runs happen on the page (no worker could start or all died). */
   get inThread(): boolean {
-    return this.slots.every((s) => s.worker instanceof InPageWorker);
+    return this.slots.every((s) => s.inPage);
   }
 
   /** How many workers delivered runs to the current request (or the last finished one). */
@@ -116,12 +140,16 @@ export class SweepPool {
   /** Stops every worker; the pool cannot be used afterwards. */
   dispose(): void {
     this.job = null;
-    for (const s of this.slots) s.worker.terminate();
+    for (const s of this.slots) {
+      this.disarm(s);
+      s.worker.terminate();
+    }
     this.slots = [];
+    this.noteListeners.clear();
   }
 
-  private add(worker: PoolWorker): Slot {
-    const slot: Slot = { serial: this.nextSerial++, worker, busy: null };
+  private add(worker: PoolWorker, inPage = false): Slot {
+    const slot: Slot = { serial: this.nextSerial++, worker, inPage, busy: null, timer: null };
     this.slots.push(slot);
     this.wire(slot);
     return slot;
@@ -141,12 +169,13 @@ export class SweepPool {
 
   /** A worker busy with a dropped request's run: a fresh one takes its place. */
   private replace(slot: Slot): void {
+    this.disarm(slot);
     slot.worker.terminate();
     slot.busy = null;
-    const fresh = slot.worker instanceof InPageWorker ? this.inPage() : this.spawn();
+    const fresh = slot.inPage ? this.inPage() : this.spawn();
     if (!fresh) {
       this.slots = this.slots.filter((s) => s !== slot);
-      if (this.slots.length === 0) this.add(this.inPage());
+      if (this.slots.length === 0) this.fallBack('none');
       return;
     }
     slot.worker = fresh;
@@ -154,13 +183,50 @@ export class SweepPool {
   }
 
   private die(slot: Slot): void {
+    this.fail(slot, 'crashed');
+  }
+
+  /** A worker crashed or stopped answering: the first time a fresh one replaces it, then the page takes over. */
+  private fail(slot: Slot, reason: FallbackReason): void {
+    this.disarm(slot);
     slot.worker.terminate();
-    this.slots = this.slots.filter((s) => s !== slot);
+    this.requeue(slot);
+    this.failures++;
+    const fresh = this.failures < 2 && !slot.inPage ? this.spawn() : null;
+    if (fresh) {
+      slot.worker = fresh;
+      this.wire(slot);
+    } else {
+      this.slots = this.slots.filter((s) => s !== slot);
+      this.fallBack(reason);
+    }
+    this.dispatch();
+  }
+
+  /** Every worker goes; one on the page runs the rest. */
+  private fallBack(reason: FallbackReason): void {
+    for (const s of this.slots) {
+      this.disarm(s);
+      s.worker.terminate();
+      this.requeue(s);
+    }
+    this.slots = [];
+    this.add(this.inPage(), true);
+    this.fallbackNote = FALLBACK_NOTES[reason];
+    for (const fn of this.noteListeners) fn(this.fallbackNote);
+  }
+
+  /** A failed worker's run goes back to the front of the queue, if its request is still current. */
+  private requeue(slot: Slot): void {
     const job = this.job;
     if (slot.busy && job && slot.busy.job === job.id && job.values[slot.busy.task.index] === undefined)
       job.queue.unshift(slot.busy.task);
-    if (this.slots.length === 0) this.add(this.inPage());
-    this.dispatch();
+    slot.busy = null;
+  }
+
+  private disarm(slot: Slot): void {
+    if (slot.timer !== null) clearTimeout(slot.timer);
+    slot.timer = null;
   }
 
   private dispatch(): void {
@@ -170,13 +236,24 @@ export class SweepPool {
       if (slot.busy) continue;
       const task = job.queue.shift();
       if (!task) return;
-      slot.busy = { job: job.id, task };
+      const busy = { job: job.id, task };
+      slot.busy = busy;
+      if (!slot.inPage) {
+        const worker = slot.worker;
+        slot.timer = setTimeout(() => {
+          slot.timer = null;
+          if (slot.worker === worker && slot.busy === busy) this.fail(slot, 'silent');
+        }, taskDeadlineMs(task));
+      }
       slot.worker.post({ kind: 'task', id: job.id, request: job.request, task });
     }
   }
 
   private receive(slot: Slot, m: FromWorker): void {
-    if (slot.busy && slot.busy.job === m.id && slot.busy.task.index === m.index) slot.busy = null;
+    if (slot.busy && slot.busy.job === m.id && slot.busy.task.index === m.index) {
+      slot.busy = null;
+      this.disarm(slot);
+    }
     const job = this.job;
     if (job && job.id === m.id) {
       if (m.kind === 'failed') {
