@@ -2,25 +2,47 @@ import { PKTGEN_DEFAULT_FRAME_BYTES, isPktgenFrame } from '../model/limits.ts';
 import { MODE_DESCRIPTORS } from '../model/modes.ts';
 import type { Mode, Op, Workload } from '../model/types.ts';
 import type { AppStore, ChartTab } from './appStore.ts';
+import { settingsProblems } from './settingsCheck.ts';
 import { SPEED_LIMITS, type Settings } from './settings.ts';
+
+const NO_PROBLEMS: Readonly<Record<string, string>> = {};
 
 /**
  * Plain actions over the store, usable from components, the keyboard and the frame loop alike.
- * Each one changes settings only to valid values: inputs validate before they call them.
+ *
+ * A change of settings is atomic: the whole new set is checked first (settingsCheck.ts, the model's
+ * own validation); if it fails, nothing changes (the run, the screen and the link keep the previous
+ * settings) and the problem is recorded in `fieldProblems` under the field the change was for, to
+ * be shown beside it. Nothing here throws on a bad value. Each setter returns whether it applied.
  */
 export function createActions(store: AppStore) {
-  const settings = (patch: Partial<Settings>) =>
-    store.setState((s) => ({ settings: { ...s.settings, ...patch }, selectedMessage: null }));
+  const settings = (patch: Partial<Settings>, field?: string): boolean => {
+    const next = { ...store.getState().settings, ...patch };
+    const problems = settingsProblems(next);
+    if (problems.length > 0) {
+      const fieldProblems: Record<string, string> = {};
+      if (field) fieldProblems[field] = (problems.find((p) => p.field === field) ?? problems[0]).message;
+      else for (const p of problems) fieldProblems[p.field] ??= p.message;
+      store.setState({ fieldProblems });
+      return false;
+    }
+    store.setState((s) => ({
+      settings: next,
+      selectedMessage: null,
+      fieldProblems: Object.keys(s.fieldProblems).length ? NO_PROBLEMS : s.fieldProblems,
+    }));
+    return true;
+  };
   return {
     setMode(mode: Mode) {
       const s = store.getState().settings;
       // pktgen exists only where the poster ran it: other modes fall back to streaming.
       const workload: Workload =
         s.workload === 'pktgen' && !MODE_DESCRIPTORS[mode].pktgen ? 'stream' : s.workload;
-      settings({ mode, workload, sizeBytes: workload !== s.workload ? 65536 : s.sizeBytes });
+      return settings({ mode, workload, sizeBytes: workload !== s.workload ? 65536 : s.sizeBytes }, 'mode');
     },
     setOp(op: Op) {
-      settings({ op });
+      return settings({ op }, 'op');
     },
     setWorkload(workload: Workload) {
       const s = store.getState().settings;
@@ -29,19 +51,19 @@ export function createActions(store: AppStore) {
         if (!MODE_DESCRIPTORS[s.mode].pktgen) patch.mode = 'pv-tcp';
         if (!isPktgenFrame(s.sizeBytes)) patch.sizeBytes = PKTGEN_DEFAULT_FRAME_BYTES;
       }
-      settings(patch);
+      return settings(patch, 'workload');
     },
     setSize(sizeBytes: number) {
-      settings({ sizeBytes });
+      return settings({ sizeBytes }, 'size');
     },
     setVms(vms: number) {
-      settings({ vms });
+      return settings({ vms }, 'vms');
     },
     setWindow(window: number) {
-      settings({ window });
+      return settings({ window }, 'window');
     },
     setSeed(seed: number) {
-      settings({ seed });
+      return settings({ seed }, 'seed');
     },
     setSpeed(speedNsPerSec: number) {
       const v = Math.min(SPEED_LIMITS.max, Math.max(SPEED_LIMITS.min, speedNsPerSec));
@@ -56,13 +78,13 @@ export function createActions(store: AppStore) {
       const params = { ...store.getState().settings.params };
       if (value === null || value === defaultValue) delete params[name];
       else params[name] = value;
-      settings({ params });
+      return settings({ params }, name);
     },
     resetParams() {
-      settings({ params: {} });
+      return settings({ params: {} });
     },
     applyParams(params: Record<string, number>) {
-      settings({ params });
+      return settings({ params });
     },
     play() {
       store.setState({ playing: true });

@@ -31,6 +31,10 @@ export interface AppState {
   readonly liveSeries: readonly LiveSample[];
   readonly components: LiveComponents | null;
   readonly sweep: SweepState;
+  /** Why the sweeps run on the page instead of on workers (null while workers run them). */
+  readonly sweepNote: string | null;
+  /** The last refused settings change: its message by the field it was for (`size`, a constant's name). */
+  readonly fieldProblems: Readonly<Record<string, string>>;
 }
 
 export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: string[] = []): AppState {
@@ -45,6 +49,8 @@ export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: str
     liveSeries: [],
     components: null,
     sweep: { points: [], stale: true, progress: null, error: null },
+    sweepNote: null,
+    fieldProblems: {},
   };
 }
 

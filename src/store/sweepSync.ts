@@ -60,9 +60,14 @@ export function syncSweeps(store: AppStore, client: SweepPool = createSweepClien
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.settings !== prev.settings) request();
   });
+  // The pool gave up its workers (one failed twice, or none could start): the charts panel says so.
+  const showNote = (sweepNote: string | null) => store.setState({ sweepNote });
+  if (client.note) showNote(client.note);
+  const unsubscribeNote = client.onNote(showNote);
   request();
   return () => {
     unsubscribe();
+    unsubscribeNote();
     client.dispose();
     if (activePool === client) activePool = null;
   };

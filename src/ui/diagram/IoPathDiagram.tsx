@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { Mode, Op, Workload } from '../../model/types.ts';
 import { r1 } from './geometry.ts';
 import { layoutDiagram, type DiagramLayout } from './layout/layout.ts';
@@ -10,6 +10,7 @@ import { DomainBox, DomainTitle, HostFrame, LeafBox, Marker, SwitchBox, WireBox 
 import { ArrowPill, Connector } from './connectors.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveLayer } from './LiveLayer.tsx';
+import { routeSentence } from '../a11y/routeSentence.ts';
 
 export { LegendShape } from './Legend.tsx';
 
@@ -54,6 +55,8 @@ export function IoPathDiagram({
   );
   const L = computed;
   const summary = modeRoute(L.mode).summary;
+  // Described by the route it draws, in order (the boxes keep their own labels).
+  const descId = useId();
   return (
     <svg
       className="io-path-diagram"
@@ -62,6 +65,7 @@ export function IoPathDiagram({
       viewBox={`0 0 ${r1(L.width)} ${r1(L.height)}`}
       role="img"
       aria-label={`I/O path, mode ${L.mode}`}
+      aria-describedby={descId}
       data-mode={L.mode}
       data-vms={L.vmsPerHost}
       data-hosts={L.hosts}
@@ -69,7 +73,7 @@ export function IoPathDiagram({
       style={{ display: 'block' }}
     >
       <title>{`I/O path: ${L.mode}`}</title>
-      <desc>{summary}</desc>
+      <desc id={descId}>{`${summary} ${routeSentence(L.mode, op)}`}</desc>
       <StaticDiagram layout={L} />
       <LiveLayer layout={L} live={live} />
     </svg>

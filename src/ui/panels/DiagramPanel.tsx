@@ -17,6 +17,7 @@ import { BoxCard, useBoxCard } from '../cards/BoxCard.tsx';
 import { WhatIfNote } from '../whatIf/WhatIfNote.tsx';
 import { DiagramExportMenu } from '../export/DiagramExportMenu.tsx';
 import { usePresenter } from '../presenter/index.ts';
+import { useReducedMotion } from '../a11y/reducedMotion.ts';
 
 const selectMode = (s: AppState) => s.settings.mode;
 const selectWorkload = (s: AppState) => s.settings.workload;
@@ -47,6 +48,7 @@ export function DiagramPanel() {
   const stage = useRef<HTMLDivElement | null>(null);
   const drawn = useRef<readonly Token[]>([]);
   const card = useBoxCard();
+  const reducedMotion = useReducedMotion();
   const layout = useMemo(
     () =>
       width > 0 && height > 0
@@ -65,7 +67,7 @@ export function DiagramPanel() {
         index = buildTokenIndex(live.recentSpans(nowNs, LOOKBACK_NS), layout);
         indexKey = key;
       }
-      const tokens = tokensAt(index, nowNs);
+      const tokens = tokensAt(index, nowNs, { reducedMotion });
       drawn.current = tokens;
       canvas.current?.draw(tokens);
       // What is on the canvas, for browser tests and assistive tools (a few tokens, rounded).
@@ -75,7 +77,7 @@ export function DiagramPanel() {
         );
       }
     });
-  }, [loop, layout]);
+  }, [loop, layout, reducedMotion]);
 
   /** Clicking a token opens its message's journey. */
   const pick = (e: React.MouseEvent<HTMLDivElement>) => {
@@ -114,6 +116,7 @@ export function DiagramPanel() {
               width={width}
               height={height}
               mode={mode}
+              op={op}
               vmsPerHost={vms}
               linkGbps={linkGbps}
               live={components ?? undefined}

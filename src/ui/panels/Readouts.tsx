@@ -1,4 +1,5 @@
 import { useApp, type AppState } from '../../store/index.ts';
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer.tsx';
 
 const selectReadout = (s: AppState) => s.readout;
 
@@ -13,40 +14,56 @@ const formatUs = (us: number) => `${us.toFixed(1)} µs`;
 export function Readouts() {
   const r = useApp(selectReadout);
   const lat = r.latency;
+  const latencyUs = lat && lat.meanUs > 0 ? lat.meanUs : 0;
+  // Spoken a few seconds apart at most, and only when a number moved: the same numbers as drawn.
+  const spoken = [
+    lat && latencyUs > 0 ? `${lat.what} ${formatUs(latencyUs)} ${lat.meanLabel}` : null,
+    r.throughput.miBps > 0 ? `throughput ${r.throughput.miBps.toFixed(0)} MiB/s` : null,
+    `${r.deliveredLabel} ${r.delivered.toLocaleString('en')}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
-    <dl className="readouts" data-testid="readouts">
-      {lat && (
+    <>
+      <dl className="readouts" data-testid="readouts">
+        {lat && (
+          <div>
+            <dt>
+              {lat.what} <span className="readout-note">{lat.meanLabel}</span>
+            </dt>
+            <dd data-testid="readout-latency" data-value={lat.meanUs}>
+              {lat.meanUs > 0 ? formatUs(lat.meanUs) : '—'}
+            </dd>
+            {lat.lastUs > 0 && (
+              <span className="readout-note" data-testid="readout-latency-last" data-value={lat.lastUs}>
+                last message {formatUs(lat.lastUs)}
+              </span>
+            )}
+            {lat.coldUs !== null && (
+              <span className="readout-note" data-testid="readout-latency-cold" data-value={lat.coldUs}>
+                first (cold) {formatUs(lat.coldUs)}
+              </span>
+            )}
+          </div>
+        )}
         <div>
           <dt>
-            {lat.what} <span className="readout-note">{lat.meanLabel}</span>
+            throughput <span className="readout-note">{r.throughput.label}</span>
           </dt>
-          <dd data-testid="readout-latency" data-value={lat.meanUs}>
-            {lat.meanUs > 0 ? formatUs(lat.meanUs) : '—'}
+          <dd data-testid="readout-throughput" data-value={r.throughput.miBps}>
+            {r.throughput.miBps > 0 ? `${r.throughput.miBps.toFixed(0)} MiB/s` : '—'}
           </dd>
-          {lat.lastUs > 0 && (
-            <span className="readout-note" data-testid="readout-latency-last" data-value={lat.lastUs}>
-              last message {formatUs(lat.lastUs)}
-            </span>
-          )}
-          {lat.coldUs !== null && (
-            <span className="readout-note" data-testid="readout-latency-cold" data-value={lat.coldUs}>
-              first (cold) {formatUs(lat.coldUs)}
-            </span>
-          )}
         </div>
-      )}
-      <div>
-        <dt>
-          throughput <span className="readout-note">{r.throughput.label}</span>
-        </dt>
-        <dd data-testid="readout-throughput" data-value={r.throughput.miBps}>
-          {r.throughput.miBps > 0 ? `${r.throughput.miBps.toFixed(0)} MiB/s` : '—'}
-        </dd>
-      </div>
-      <div>
-        <dt>{r.deliveredLabel}</dt>
-        <dd data-testid="readout-delivered">{r.delivered.toLocaleString('en')}</dd>
-      </div>
-    </dl>
+        <div>
+          <dt>{r.deliveredLabel}</dt>
+          <dd data-testid="readout-delivered">{r.delivered.toLocaleString('en')}</dd>
+        </div>
+      </dl>
+      <LiveAnnouncer
+        text={spoken}
+        values={[latencyUs, r.throughput.miBps, r.delivered]}
+        testId="readouts-live"
+      />
+    </>
   );
 }

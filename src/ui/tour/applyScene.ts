@@ -3,6 +3,7 @@ import type { FrameLoop } from '../../frame/frameLoop.ts';
 import { actions, appStore, type ChartTab } from '../../store/index.ts';
 import type { PauseAt } from '../../tour/format.ts';
 import type { Scene } from '../../tour/scene.ts';
+import { prefersReducedMotion } from '../a11y/reducedMotion.ts';
 
 /** How far a pause looks for its moment before it gives up (simulated). */
 const SEARCH_LIMIT_NS = 20_000_000;
@@ -41,7 +42,8 @@ export function applyScene(scene: Scene, loop: FrameLoop): { pausedAtNs: number 
   if (pausedAtNs !== null && pausedAtNs > 0) loop.advanceBy(pausedAtNs);
   actions.selectMessage(scene.message);
   actions.setChartTab(scene.tab as ChartTab);
-  if (scene.play) actions.play();
+  // A reader who asked for less motion presses Play; nothing starts moving by itself.
+  if (scene.play && !prefersReducedMotion()) actions.play();
   return { pausedAtNs, notes };
 }
 

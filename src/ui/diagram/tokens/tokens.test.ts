@@ -76,6 +76,24 @@ describe('tokens', () => {
     expect(th.y).toBeCloseTo(expected.y, 9);
   });
 
+  it('with reduced motion, rest at their station for the whole span and jump to the next', () => {
+    const spans = sampleJourney(ZERO_COPY_STAGES, 7);
+    const index = buildTokenIndex(spans, L);
+    const app = findStation(L, 0, 'app', 'vm')!;
+    const con = L.connectors.find((c) => c.id === 'h0/app>frontend')!;
+    const still = { reducedMotion: true };
+    // Mid-span: no glide, still at the application's resting point (where the gliding token is not).
+    const [mid] = tokensAt(index, 500, still);
+    expect({ x: mid.x, y: mid.y }).toEqual(tokenAnchor(app));
+    expect(tokensAt(index, 999, still)[0]).toEqual(mid);
+    const [glide] = tokensAt(index, 500);
+    expect({ x: glide.x, y: glide.y }).not.toEqual(tokenAnchor(app));
+    // The next span: at once at the frontend, where the path arrives, as without reduced motion.
+    const [next] = tokensAt(index, 1_000, still);
+    expect({ x: next.x, y: next.y }).toEqual(con.points[con.points.length - 1]);
+    expect(tokensAt(index, 1_000)).toEqual([next]);
+  });
+
   it('cross the wire through the switch into the other host’s DMA engine', () => {
     const spans = sampleJourney(ZERO_COPY_STAGES, 2);
     const rx = spans.find((s) => s.component === 'h1/nic' && s.category === 'nic-rx')!;

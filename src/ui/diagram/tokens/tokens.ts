@@ -229,13 +229,18 @@ export function buildTokenIndex(
 
 const GOLDEN = 2.399963229728653;
 
+export interface TokensAtOptions {
+  /** The reader asked for less motion (prefers-reduced-motion): tokens jump between stations instead of gliding. */
+  reducedMotion?: boolean;
+}
+
 /**
  * The tokens on screen at simulated time tNs: one per span in progress (a message doing two things at
  * once shows twice), placed along the path from its station to the next by the fraction of the span
- * elapsed; a message between spans waits at its next station. The same index and time give the same
- * tokens, to the pixel.
+ * elapsed (with reduced motion: at the path's start); a message between spans waits at its next
+ * station. The same index, time and options give the same tokens, to the pixel.
  */
-export function tokensAt(index: TokenIndex, tNs: number): Token[] {
+export function tokensAt(index: TokenIndex, tNs: number, options: TokensAtOptions = {}): Token[] {
   const out: Token[] = [];
   if (!Number.isFinite(tNs) || index.messages.length === 0) return out;
   const k = Math.floor(tNs / index.bucketNs);
@@ -262,7 +267,12 @@ export function tokensAt(index: TokenIndex, tNs: number): Token[] {
       const place = `${s.host}/${s.station}`;
       if (place === lastStation) continue; // two spans at one station: one token
       lastStation = place;
-      const f = s.endNs > s.startNs ? (tNs - s.startNs) / (s.endNs - s.startNs) : 1;
+      // Reduced motion: the token stays at its station for the whole span, then jumps to the next.
+      const f = options.reducedMotion
+        ? 0
+        : s.endNs > s.startNs
+          ? (tNs - s.startNs) / (s.endNs - s.startNs)
+          : 1;
       const p = pointAlong(s.walk, f);
       out.push(token(m, s, p.x + jitter.x, p.y + jitter.y, false));
       any = true;
