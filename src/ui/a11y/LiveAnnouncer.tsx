@@ -23,7 +23,10 @@ export function LiveAnnouncer({ text, values, rule = READOUT_RULE, testId }: Liv
   const [spoken, setSpoken] = useState('');
   const last = useRef<AnnounceState>(INITIAL_ANNOUNCE);
   const latest = useRef({ text, values });
-  latest.current = { text, values };
+  // Kept current for the timer (effects run in order: this one before the check below).
+  useEffect(() => {
+    latest.current = { text, values };
+  });
   const key = values.join(',');
 
   useEffect(() => {
