@@ -65,26 +65,28 @@ export class FrameLoop {
 
   stepForward(): void {
     this.store.setState({ playing: false });
-    this.live.stepForward();
+    this.controller.guard(() => this.live.stepForward());
     this.settle();
   }
 
   stepBack(): void {
     this.store.setState({ playing: false });
-    this.live.stepBack();
+    this.controller.guard(() => this.live.stepBack());
     this.settle();
   }
 
   reset(): void {
     this.store.setState({ playing: false });
-    this.live.reset();
+    this.controller.guard(() => this.live.reset());
     this.settle();
   }
 
   /** Advances the simulation by `ns` at once (the test hook; also "skip ahead"). */
   advanceBy(ns: number): void {
     const live = this.live;
-    live.advanceTo(live.nowNs + ns, Number.MAX_SAFE_INTEGER, this.sampleEveryNs());
+    this.controller.guard(() =>
+      live.advanceTo(live.nowNs + ns, Number.MAX_SAFE_INTEGER, this.sampleEveryNs()),
+    );
     this.settle();
   }
 
@@ -115,10 +117,14 @@ export class FrameLoop {
       const target = live.nowNs + Math.round((dtMs / 1000) * s.settings.speedNsPerSec);
       // Run in chunks until the target or the frame's budget: past it, simulated time lags behind.
       const started = performance.now();
-      while (live.advanceTo(target, EVENTS_PER_CHUNK, this.sampleEveryNs()) < target) {
-        if (performance.now() - started > SIM_BUDGET_MS) break;
-      }
-      if (live.nextEventNs === Infinity) this.store.setState({ playing: false });
+      // An exception in the run pauses it with a notice (LiveController.guard): the loop goes on.
+      const ok = this.controller.guard(() => {
+        while (live.advanceTo(target, EVENTS_PER_CHUNK, this.sampleEveryNs()) < target) {
+          if (performance.now() - started > SIM_BUDGET_MS) break;
+        }
+        return true;
+      });
+      if (ok && live.nextEventNs === Infinity) this.store.setState({ playing: false });
       this.lastMs = nowMs;
     } else {
       this.lastMs = null;
@@ -139,10 +145,11 @@ export class FrameLoop {
 
   private publish(): void {
     const live = this.live;
-    this.store.setState({
+    const published = this.controller.guard(() => ({
       readout: live.readout(),
       components: live.components(),
       liveSeries: live.series.slice(),
-    });
+    }));
+    if (published) this.store.setState(published);
   }
 }
