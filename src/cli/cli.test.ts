@@ -107,7 +107,7 @@ describe('npm run sim', () => {
   it.each([
     [['run', '--size', '64', '--mode', 'bogus'], /--mode "bogus" is not one of: native, dom0/],
     [['run', '--size', 'lots'], /--size: "lots" is not a size/],
-    [['run', '--size', '64', '--pairs', '99'], /--pairs = 99 is outside the allowed range 1–16/],
+    [['run', '--size', '64', '--pairs', '99'], /--pairs 99 is outside 1–16/],
     [['run', '--size', '64', '--set', 'coalUs=1000'], /coalUs = 1000 µs is outside the allowed range 0–100/],
     [['run', '--size', '64', '--set', 'nope=1'], /unknown parameter "nope"/],
     [['run', '--size', '64', '--frobnicate'], /unknown flag --frobnicate; allowed: --mode/],

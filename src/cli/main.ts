@@ -1,16 +1,16 @@
-import { UsageError } from './args.ts';
-import { executeWithStatus } from './commands.ts';
+import { EXIT_FAILED, main } from './entry.ts';
 
-// The command line: prints results on stdout, problems on stderr with exit code 2; a command may
-// ask for another status (validate: 1 when a required row fails).
-try {
-  const { output, exitCode } = executeWithStatus(process.argv.slice(2));
-  process.stdout.write(`${output}\n`);
-  process.exitCode = exitCode;
-} catch (e) {
-  if (e instanceof UsageError) {
-    process.stderr.write(`error: ${e.message}\n`);
-    process.exit(2);
-  }
-  throw e;
-}
+// The command line: results on stdout; problems on stderr, on one line, with exit status 2 for a
+// refused command line and 1 for a failure (entry.ts). A closed pipe (`| head`) ends quietly.
+process.stdout.on('error', () => process.exit(process.exitCode ?? 0));
+main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = EXIT_FAILED;
+  },
+);

@@ -1,7 +1,7 @@
 import { VALIDATION_ROWS } from '../model/validation/rows.ts';
 import { runValidation, type RowOutcome } from '../model/validation/run.ts';
 import type { ValidationRow } from '../model/validation/types.ts';
-import { UsageError, has, parseFlags } from './args.ts';
+import { has, noMorePositionals, parseFlags, type Parsed } from './args.ts';
 import { SCENARIO_FLAGS } from './scenarioFlags.ts';
 import { formatTable } from './table.ts';
 
@@ -9,6 +9,13 @@ import { formatTable } from './table.ts';
 export interface CommandOutput {
   readonly output: string;
   readonly exitCode: number;
+}
+
+/** The flags of `validate`, checked without running anything. */
+export function validateFlags(argv: readonly string[]): Parsed {
+  const p = parseFlags(argv, { json: SCENARIO_FLAGS.json });
+  noMorePositionals(p, 'validate');
+  return p;
 }
 
 /**
@@ -19,8 +26,7 @@ export function validateCommand(
   argv: readonly string[],
   rows: readonly ValidationRow[] = VALIDATION_ROWS,
 ): CommandOutput {
-  const p = parseFlags(argv, { json: SCENARIO_FLAGS.json });
-  if (p.positional.length) throw new UsageError(`unexpected argument "${p.positional[0]}"`);
+  const p = validateFlags(argv);
   const report = runValidation(rows);
   const exitCode = report.requiredFailed.length > 0 ? 1 : 0;
   if (has(p, 'json')) return { output: JSON.stringify(report, null, 2), exitCode };
