@@ -11,7 +11,10 @@ describe('nextAnnouncement', () => {
   it('stays quiet within the interval, however much the values move', () => {
     const first = nextAnnouncement(INITIAL_ANNOUNCE, [10, 200], 1_000, RULE)!;
     expect(nextAnnouncement(first, [50, 900], 1_000 + 4_999, RULE)).toBeNull();
-    expect(nextAnnouncement(first, [50, 900], 1_000 + 5_000, RULE)).toEqual({ values: [50, 900], atMs: 6_000 });
+    expect(nextAnnouncement(first, [50, 900], 1_000 + 5_000, RULE)).toEqual({
+      values: [50, 900],
+      atMs: 6_000,
+    });
   });
 
   it('stays quiet after the interval when nothing moved by more than the fraction', () => {

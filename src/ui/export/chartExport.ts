@@ -165,3 +165,11 @@ export function chartExporter(
     },
   };
 }
+
+/** The tables of a tab's figures that have one, from the same chart data as their CSVs (the data-table view reads these). */
+export function chartTables(
+  tab: ChartExportTab,
+  cpuLog: boolean,
+): { id: string; what: string; table: Table }[] {
+  return FIGURES[tab].flatMap((f) => (f.table ? [{ id: f.id, what: f.what, table: f.table(cpuLog) }] : []));
+}

@@ -1,18 +1,25 @@
 import { useRef, useState } from 'react';
 import { actions, useApp, type AppState } from '../../store/index.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ChartExportMenu } from '../export/ChartExportMenu.tsx';
+import { ChartDataTables, DataTableToggle } from '../a11y/ChartDataTable.tsx';
 import { CHART_PANEL_ID, CHART_TABS, CHART_TAB_ORDER, chartTabAfterKey, chartTabId } from './chartTabs.tsx';
 
 const selectTab = (s: AppState) => s.chartTab;
 const selectSweep = (s: AppState) => s.sweep;
+const selectSweepNote = (s: AppState) => s.sweepNote;
+const DATA_TABLE_ID = 'chart-data-table';
 
 /** The charts, one at a time in tabs so each is large enough to read from the back of the room. */
 export function ChartsPanel() {
   const tab = useApp(selectTab);
   const sweep = useApp(selectSweep);
+  const sweepNote = useApp(selectSweepNote);
   // The CPU tab's totals span µs to ms: on a log y axis by default, so the framework's line reads beside TCP's.
   const [cpuLog, setCpuLog] = useState(true);
   const area = useRef<HTMLDivElement>(null);
+  // Each chart's data as a table, over the chart (src/ui/a11y): reachable by Tab from the tools strip.
+  const [showTable, setShowTable] = useState(false);
   return (
     <div className="charts-panel">
       <div
@@ -54,6 +61,13 @@ export function ChartsPanel() {
               y: {cpuLog ? 'log' : 'linear'}
             </button>
           )}
+          {tab !== 'journey' && (
+            <DataTableToggle
+              open={showTable}
+              onToggle={() => setShowTable(!showTable)}
+              controls={DATA_TABLE_ID}
+            />
+          )}
           <ChartExportMenu tab={tab} cpuLog={cpuLog} area={area} />
         </div>
       </div>
@@ -66,7 +80,16 @@ export function ChartsPanel() {
         data-chart-tab={tab}
       >
         {sweep.error && <p className="chart-error">The sweep failed: {sweep.error}</p>}
-        {CHART_TABS[tab].body({ cpuLog })}
+        {sweepNote && (
+          <p className="chart-note" role="status" data-testid="sweep-note">
+            {sweepNote}
+          </p>
+        )}
+        {/* Each tab its own wall (keyed: another tab is another panel, mounted afresh). */}
+        <ErrorBoundary key={tab} name={tab} label={`The ${CHART_TABS[tab].label} tab`}>
+          {CHART_TABS[tab].body({ cpuLog })}
+        </ErrorBoundary>
+        {showTable && tab !== 'journey' && <ChartDataTables tab={tab} cpuLog={cpuLog} id={DATA_TABLE_ID} />}
       </div>
     </div>
   );
