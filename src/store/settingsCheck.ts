@@ -34,11 +34,7 @@ export function settingsProblems(s: Settings): SettingsProblem[] {
  * tying it to another constant that the change would break ("wakeThreadCpuUs (2 µs) cannot exceed
  * wakeThreadUs (1.5 µs)"), so the message can sit beside the field being typed in.
  */
-export function paramChangeProblem(
-  params: Settings['params'],
-  name: string,
-  value: number,
-): string | null {
+export function paramChangeProblem(params: Settings['params'], name: string, value: number): string | null {
   const before = new Set(resolveParams({ ...params }).errors.map((e) => e.message));
   const after = resolveParams({ ...params, [name]: value }).errors;
   return after.find((e) => !before.has(e.message))?.message ?? null;

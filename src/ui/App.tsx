@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp, actions, type AppState } from '../store/index.ts';
 import { AboutPanel } from './AboutPanel.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { QuickControls, SettingsPanel } from './controls/Controls.tsx';
 import { Notices } from './Notices.tsx';
 import { ChartsPanel } from './panels/ChartsPanel.tsx';
@@ -94,7 +95,9 @@ function FullApp() {
         </div>
       )}
       <div className="toolbar">
-        <QuickControls />
+        <ErrorBoundary name="controls" label="The controls">
+          <QuickControls />
+        </ErrorBoundary>
       </div>
       <Notices />
       <main className="app-main">
@@ -105,16 +108,24 @@ function FullApp() {
           data-region="controls"
           hidden={!open}
         >
-          <ScenarioFileButtons />
-          <SettingsPanel />
-          <AboutPanel />
+          <ErrorBoundary name="settings" label="The settings">
+            <ScenarioFileButtons />
+            <SettingsPanel />
+            <AboutPanel />
+          </ErrorBoundary>
         </aside>
         <section className="region region-diagram" aria-label="I/O path diagram" data-region="diagram">
-          <DiagramPanel />
-          <Readouts />
+          <ErrorBoundary name="diagram" label="The diagram">
+            <DiagramPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="readouts" label="The readouts">
+            <Readouts />
+          </ErrorBoundary>
         </section>
         <section className="region region-charts" aria-label="Charts" data-region="charts">
-          <ChartsPanel />
+          <ErrorBoundary name="charts" label="The charts">
+            <ChartsPanel />
+          </ErrorBoundary>
         </section>
       </main>
       <TourCard />

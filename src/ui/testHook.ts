@@ -1,6 +1,7 @@
 import type { FrameLoop } from '../frame/frameLoop.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { sweepWorkersUsed } from '../store/sweepSync.ts';
+import { failPanel } from './ErrorBoundary.tsx';
 
 /**
  * `window.__xenviz`: lets browser tests drive the simulation deterministically (advance by an exact
@@ -22,6 +23,8 @@ export interface XenvizHook {
     sweepWorkers: number;
   };
   idle(): boolean;
+  /** Makes a panel (`diagram`, `controls`, `settings`, `readouts`, `charts`, a chart tab's key) throw, to see its wall hold. */
+  failPanel?(name: string): void;
 }
 
 export function installTestHook(loop: FrameLoop, store: AppStore): void {
@@ -57,6 +60,7 @@ export function installTestHook(loop: FrameLoop, store: AppStore): void {
       const s = store.getState();
       return loop.idle && !s.playing && !s.sweep.stale;
     },
+    failPanel,
   };
   (window as unknown as { __xenviz: XenvizHook }).__xenviz = hook;
 }

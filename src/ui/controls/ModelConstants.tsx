@@ -1,4 +1,5 @@
 import { actions, useApp } from '../../store/index.ts';
+import { paramChangeProblem } from '../../store/settingsCheck.ts';
 import { CALIBRATIONS, PARAMS, type ParamSpec } from '../../model/params.ts';
 import { checkParam } from '../../model/validate.ts';
 import { NumberField } from './NumberField.tsx';
@@ -39,6 +40,7 @@ export function ModelConstants() {
               <ConstantRow
                 key={p.name}
                 spec={p}
+                params={params}
                 value={params[p.name] ?? p.default}
                 changed={p.name in params}
               />
@@ -49,17 +51,32 @@ export function ModelConstants() {
   );
 }
 
-function ConstantRow({ spec, value, changed }: { spec: ParamSpec; value: number; changed: boolean }) {
+interface RowProps {
+  spec: ParamSpec;
+  params: Readonly<Record<string, number>>;
+  value: number;
+  changed: boolean;
+}
+
+function ConstantRow({ spec, params, value, changed }: RowProps) {
+  // A change refused by the store (a calibration, a tour step): its message stays by this field.
+  const refused = useApp((s) => s.fieldProblems[spec.name]);
   return (
     <div className={`constant${changed ? ' constant-changed' : ''}`} data-param={spec.name}>
       <NumberField
         label={spec.name}
         unit={spec.unit}
         value={value}
-        validate={(v) => checkParam(spec.name, v)}
+        // Its range, then the rules tying it to another constant (a wake's CPU part ≤ its latency).
+        validate={(v) => checkParam(spec.name, v) ?? paramChangeProblem(params, spec.name, v)}
         onCommit={(v) => actions.setParam(spec.name, v, spec.default)}
         hint={`${spec.min}–${spec.max} ${spec.unit}, default ${spec.default}`}
       />
+      {refused && (
+        <p className="field-error" role="alert">
+          {refused}
+        </p>
+      )}
       <p className="constant-doc">
         {spec.description}. <span className="source">Source: {spec.source}</span>
       </p>
