@@ -106,6 +106,7 @@ plain.describe('a panel that throws', () => {
     await expect(page.locator('svg[data-mode]')).toHaveAttribute('data-mode', 'zero-copy');
 
     // A chart tab's body alone: the tab bar stays.
+    await sweepReady(page);
     await failPanel(page, 'latency');
     await expect(page.getByTestId('panel-failed-latency')).toContainText('The Latency tab failed');
     await expect(page.getByTestId('tab-cpu')).toBeVisible();
