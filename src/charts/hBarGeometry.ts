@@ -121,7 +121,9 @@ export function hBarGeometry(data: HBarData, width: number, height: number): HBa
   const totals = rowsInOrder.map((r) => r.parts.reduce((s, p) => s + value(p.value), 0));
 
   // Title (wrapped, never cut mid-way), then the legend of the categories that occur.
-  const titleLines = data.title ? wrapText(data.title, w - 2 * PAD - staleNoteWidth(fonts.tick), fonts.title, true) : [];
+  const titleLines = data.title
+    ? wrapText(data.title, w - 2 * PAD, fonts.title, true, 2, w - 2 * PAD - staleNoteWidth(fonts.tick))
+    : [];
   const titleY = PAD + fonts.title;
   const labels = new Map<string, string>();
   for (const r of rowsInOrder) for (const p of r.parts) if (value(p.value) > 0) labels.set(p.key, p.label);

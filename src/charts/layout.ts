@@ -144,8 +144,9 @@ export function truncate(text: string, maxWidth: number, fontSize: number, bold 
 }
 
 /**
- * `text` broken at spaces into at most `maxLines` lines of `maxWidth` px; only the last line is
- * shortened (with an ellipsis) if the text still does not fit. A title wraps rather than loses its end.
+ * `text` broken at spaces into at most `maxLines` lines of `maxWidth` px (the first line
+ * `firstLineWidth`, e.g. beside a note); only the last line is shortened (with an ellipsis) if the
+ * text still does not fit. A title wraps rather than loses its end.
  */
 export function wrapText(
   text: string,
@@ -153,22 +154,25 @@ export function wrapText(
   fontSize: number,
   bold = false,
   maxLines = 2,
+  firstLineWidth = maxWidth,
 ): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
+  const widthOf = (line: number) => (line === 0 ? firstLineWidth : maxWidth);
   let current = '';
   for (let i = 0; i < words.length; i++) {
     const next = current ? `${current} ${words[i]}` : words[i];
-    if (current && estimateTextWidth(next, fontSize, bold) > maxWidth) {
+    const room = widthOf(lines.length);
+    if (current && estimateTextWidth(next, fontSize, bold) > room) {
       if (lines.length === maxLines - 1) {
-        lines.push(truncate(words.slice(i - current.split(' ').length).join(' '), maxWidth, fontSize, bold));
+        lines.push(truncate(words.slice(i - current.split(' ').length).join(' '), room, fontSize, bold));
         return lines;
       }
       lines.push(current);
       current = words[i];
     } else current = next;
   }
-  if (current) lines.push(truncate(current, maxWidth, fontSize, bold));
+  if (current) lines.push(truncate(current, widthOf(lines.length), fontSize, bold));
   return lines;
 }
 

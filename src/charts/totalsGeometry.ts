@@ -106,7 +106,10 @@ export function smallMultiplesGeometry(
   const allPoints = cleaned.flatMap((p) => p.series.flatMap((s) => s.points));
 
   const compact = h < COMPACT_HEIGHT;
-  const titleLines = data.title && !compact ? wrapText(data.title, w - 2 * PAD - staleNoteWidth(fonts.tick), fonts.title, true) : [];
+  const titleLines =
+    data.title && !compact
+      ? wrapText(data.title, w - 2 * PAD, fonts.title, true, 2, w - 2 * PAD - staleNoteWidth(fonts.tick))
+      : [];
   const titleY = PAD + fonts.title;
   const legend = layoutLegend(
     [...labels].map(([key, label]) => ({ key, label })),
