@@ -3,15 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../model/limits.ts';
 import { MAX_SWEEP_SIZES } from './scenarioFlags.ts';
-import { main } from './entry.ts';
-
-/** Runs the command line in-process; what it printed and its exit status. */
-export async function sim(argv: readonly string[], opts: { dryRun?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { out: (t) => (stdout += t), err: (t) => (stderr += t) }, opts);
-  return { code, stdout, stderr };
-}
+import { sim } from './inProcess.ts';
 
 const isStackFrame = (line: string) => line.startsWith('    at ');
 
