@@ -38,7 +38,13 @@ export const SIZES = {
 } as const;
 
 /** The smallest text a chart draws at `textScale` 1: what a caller scales to reach a minimum size. */
-export const SMALLEST_TEXT_PX = Math.min(SIZES.tick, SIZES.axisLabel, SIZES.title, SIZES.legend, SIZES.tooltip);
+export const SMALLEST_TEXT_PX = Math.min(
+  SIZES.tick,
+  SIZES.axisLabel,
+  SIZES.title,
+  SIZES.legend,
+  SIZES.tooltip,
+);
 
 export type FontSizes = { tick: number; axisLabel: number; title: number; legend: number; tooltip: number };
 

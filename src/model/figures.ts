@@ -39,7 +39,13 @@ export interface FigureSettings {
   readonly params: Record<string, number>;
 }
 
-export const DEFAULT_FIGURE_SETTINGS: FigureSettings = { op: 'write', pairs: 1, window: 8, seed: 1, params: {} };
+export const DEFAULT_FIGURE_SETTINGS: FigureSettings = {
+  op: 'write',
+  pairs: 1,
+  window: 8,
+  seed: 1,
+  params: {},
+};
 
 /**
  * The run behind one point of a figure. pktgen: the sending domain alone, one pair. Throughput:
