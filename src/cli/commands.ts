@@ -33,7 +33,10 @@ import { validateCommand, validateFlags, type CommandOutput } from './validateCo
 
 const RUN_FLAGS: Record<string, FlagSpec> = {
   ...SCENARIO_FLAGS,
-  size: { value: true, help: 'message size in bytes, units as in the app (64, 64K, 1MiB, 1.5e3)' },
+  size: {
+    value: true,
+    help: `message size in bytes, ${LIMITS.sizeBytes.min} B–${LIMITS.sizeBytes.max / 1024 ** 2} MiB, units as in the app (64, 64K, 1MiB, 1.5e3)`,
+  },
 };
 const SWEEP_FLAGS: Record<string, FlagSpec> = {
   ...SCENARIO_FLAGS,
