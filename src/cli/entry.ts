@@ -11,9 +11,12 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** The first line of `text`, for a message that must stay on one line. */
+/** `text` on one line: a newline or other control character inside a quoted word is shown escaped. */
 function oneLine(text: string): string {
-  return text.split(/\r?\n/, 1)[0] ?? '';
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -40,7 +43,8 @@ export async function main(
       return EXIT_USAGE;
     }
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    io.err(`unexpected error: ${oneLine(what)}\n`);
+    // Its first line only: what follows may be a stack, which is for developers, not for users.
+    io.err(`unexpected error: ${oneLine(what.split('\n', 1)[0])}\n`);
     return EXIT_FAILED;
   }
 }

@@ -11,6 +11,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   () => {
+    process.stderr.write('unexpected error\n');
     process.exitCode = EXIT_FAILED;
   },
 );

@@ -80,6 +80,9 @@ describe('the command line refuses what it does not understand', () => {
     expect(r.stderr.length).toBeLessThan(200);
     const nl = await sim(['figure', 'a\nb']);
     expectRefused(nl, /\(got "a\\nb"\)/);
+    // A message quoting the word as typed (the size reader's) is still one line.
+    expectRefused(await sim(['run', '--size', '6\n4']), /--size: "6\\n4" is not a size/);
+    expectRefused(await sim(['run', '--size', '64', '--set', 'a\nb=1']), /unknown parameter "a\\nb"/);
   });
 
   it('accepts sizes and constants with units, as the app reads them', async () => {

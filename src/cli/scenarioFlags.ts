@@ -64,7 +64,10 @@ export function paramFlags(p: Parsed): Record<string, number> {
     const key = item.slice(0, eq);
     const raw = item.slice(eq + 1);
     const spec = PARAM_BY_NAME.get(key);
-    if (!spec) throw new UsageError(`--set ${checkParam(key, 0)}`);
+    if (!spec)
+      throw new UsageError(
+        `--set: unknown parameter ${quote(key)}; known: ${PARAMS.map((x) => x.name).join(', ')}`,
+      );
     if (set.has(key)) throw new UsageError(`--set ${key} given twice`);
     set.add(key);
     if (raw.trim() === '') throw new UsageError(`--set ${key} needs a value`);
