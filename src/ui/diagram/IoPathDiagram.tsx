@@ -63,7 +63,8 @@ export function IoPathDiagram({
       width={L.width}
       height={L.height}
       viewBox={`0 0 ${r1(L.width)} ${r1(L.height)}`}
-      role="img"
+      // A group, not an image: its boxes are buttons that open their cards, each with its own name.
+      role="group"
       aria-label={`I/O path, mode ${L.mode}`}
       aria-describedby={descId}
       data-mode={L.mode}

@@ -22,33 +22,36 @@ export function ChartsPanel() {
   const [showTable, setShowTable] = useState(false);
   return (
     <div className="charts-panel">
-      <div
-        className="tabs"
-        role="tablist"
-        aria-label="Charts"
-        onKeyDown={(e) => {
-          const to = (e.target as Element).getAttribute('role') === 'tab' && chartTabAfterKey(e.key, tab);
-          if (!to || e.altKey || e.ctrlKey || e.metaKey) return;
-          e.preventDefault();
-          actions.setChartTab(to);
-          document.getElementById(chartTabId(to))?.focus();
-        }}
-      >
-        {CHART_TAB_ORDER.map((key) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            id={chartTabId(key)}
-            aria-selected={tab === key}
-            aria-controls={CHART_PANEL_ID}
-            tabIndex={tab === key ? 0 : -1}
-            data-testid={`tab-${key}`}
-            onClick={() => actions.setChartTab(key)}
-          >
-            {CHART_TABS[key].label}
-          </button>
-        ))}
+      <div className="tabs">
+        {/* The tab list holds the tabs only; the sweep's progress and the tools sit beside it. */}
+        <div
+          className="tab-list"
+          role="tablist"
+          aria-label="Charts"
+          onKeyDown={(e) => {
+            const to = (e.target as Element).getAttribute('role') === 'tab' && chartTabAfterKey(e.key, tab);
+            if (!to || e.altKey || e.ctrlKey || e.metaKey) return;
+            e.preventDefault();
+            actions.setChartTab(to);
+            document.getElementById(chartTabId(to))?.focus();
+          }}
+        >
+          {CHART_TAB_ORDER.map((key) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              id={chartTabId(key)}
+              aria-selected={tab === key}
+              aria-controls={CHART_PANEL_ID}
+              tabIndex={tab === key ? 0 : -1}
+              data-testid={`tab-${key}`}
+              onClick={() => actions.setChartTab(key)}
+            >
+              {CHART_TABS[key].label}
+            </button>
+          ))}
+        </div>
         <SweepStatus />
         <div className="chart-tools">
           {tab === 'cpu' && (

@@ -3,6 +3,8 @@ import { LiveAnnouncer } from '../a11y/LiveAnnouncer.tsx';
 
 const selectReadout = (s: AppState) => s.readout;
 
+const NOTES = { display: 'flex', gap: '0.5rem', alignItems: 'baseline', fontWeight: 400 } as const;
+
 const formatUs = (us: number) => `${us.toFixed(1)} µs`;
 
 /**
@@ -34,15 +36,20 @@ export function Readouts() {
             <dd data-testid="readout-latency" data-value={lat.meanUs}>
               {lat.meanUs > 0 ? formatUs(lat.meanUs) : '—'}
             </dd>
-            {lat.lastUs > 0 && (
-              <span className="readout-note" data-testid="readout-latency-last" data-value={lat.lastUs}>
-                last message {formatUs(lat.lastUs)}
-              </span>
-            )}
-            {lat.coldUs !== null && (
-              <span className="readout-note" data-testid="readout-latency-cold" data-value={lat.coldUs}>
-                first (cold) {formatUs(lat.coldUs)}
-              </span>
+            {(lat.lastUs > 0 || lat.coldUs !== null) && (
+              // A second value of the same term (a list may hold only dt and dd): small, not the headline.
+              <dd style={NOTES}>
+                {lat.lastUs > 0 && (
+                  <span className="readout-note" data-testid="readout-latency-last" data-value={lat.lastUs}>
+                    last message {formatUs(lat.lastUs)}
+                  </span>
+                )}
+                {lat.coldUs !== null && (
+                  <span className="readout-note" data-testid="readout-latency-cold" data-value={lat.coldUs}>
+                    first (cold) {formatUs(lat.coldUs)}
+                  </span>
+                )}
+              </dd>
             )}
           </div>
         )}

@@ -59,6 +59,21 @@ const cell: CSSProperties = {
   lineHeight: '1.35',
   verticalAlign: 'middle',
 };
+/** The group's toggle looks like the row's text: the row is what a mouse clicks. */
+const GROUP_BUTTON: CSSProperties = {
+  background: 'none',
+  border: 'none',
+  borderRadius: 0,
+  padding: 0,
+  margin: 0,
+  width: '100%',
+  textAlign: 'left',
+  font: 'inherit',
+  color: 'inherit',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
 const num: CSSProperties = { ...cell, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
 const head: CSSProperties = {
   ...cell,
@@ -173,7 +188,14 @@ export function Waterfall({
           >
             {pathExplanation(a)}
           </p>
-          <div style={{ flex: '1 1 auto', minHeight: 0, overflow: 'auto' }} data-testid="journey-rows">
+          <div
+            style={{ flex: '1 1 auto', minHeight: 0, overflow: 'auto' }}
+            data-testid="journey-rows"
+            // It scrolls: a keyboard must be able to reach it to scroll it.
+            tabIndex={0}
+            role="region"
+            aria-label="Stages of the journey"
+          >
             <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' }}>
               <colgroup>
                 <col style={{ width: compact ? '25%' : '30%' }} />
@@ -345,16 +367,18 @@ function GroupRows({
     <tbody data-group={group.critical ? 'critical' : 'off'} data-side={group.side}>
       <tr
         onClick={onToggle}
-        aria-expanded={open}
         style={{ cursor: 'pointer', borderTop: `1px solid ${THEME.panel}` }}
         title={group.rows.map(stageTitle).join('\n')}
       >
         <td style={{ ...cell, color: dim, fontWeight: 700 }} title={`${side} ${group.lane}`.trim()}>
-          <span style={{ color: THEME.accent, display: 'inline-block', width: '0.9em' }}>
-            {open ? '▾' : '▸'}
-          </span>
-          <span style={{ fontWeight: 400, fontSize: JOURNEY_TYPE.small }}>{sideTag}</span>
-          {group.lane}
+          {/* The keyboard's way to open the group (its click reaches the row's handler). */}
+          <button type="button" aria-expanded={open} style={GROUP_BUTTON}>
+            <span aria-hidden style={{ color: THEME.accent, display: 'inline-block', width: '0.9em' }}>
+              {open ? '▾' : '▸'}
+            </span>
+            <span style={{ fontWeight: 400, fontSize: JOURNEY_TYPE.small }}>{sideTag}</span>
+            {group.lane}
+          </button>
         </td>
         <td style={{ ...cell, color: dim }}>
           {summary}
