@@ -38,13 +38,21 @@ test.describe('a refused change', () => {
     await page.evaluate(() => window.__xenviz.advanceNs(200_000));
     await expect(page.getByTestId('notices')).toHaveCount(0);
 
-    // Another setting afterwards applies everywhere: the diagram, the link, the charts.
+    // Another setting afterwards applies everywhere: the diagram, the link, the charts (which add
+    // the what-if's curves: more points than before, however quickly they come in).
+    const pointsBefore = await page.evaluate(() => window.__xenviz.state().sweepPoints);
     await page.locator('[data-testid=choice-mode] [data-value=sr-iov]').click();
     await expect(page.locator('svg[data-mode]')).toHaveAttribute('data-mode', 'sr-iov');
     await expect(page).toHaveURL(/mode=sr-iov/);
     expect(page.url()).not.toContain('wakeThread');
-    await page.waitForFunction(() => !window.__xenviz.state().sweepReady, null, { timeout: 10_000 });
-    await sweepReady(page);
+    await page.waitForFunction(
+      (before) => {
+        const s = window.__xenviz.state();
+        return s.sweepReady && s.sweepPoints > before;
+      },
+      pointsBefore,
+      { timeout: 90_000 },
+    );
     expect(await page.evaluate(() => window.__xenviz.advanceNs(100_000))).toBeGreaterThan(0);
   });
 
