@@ -6,7 +6,14 @@ export interface XenvizHook {
   step(): number;
   back(): number;
   pause(): void;
-  state(): { nowNs: number; events: number; playing: boolean; sweepReady: boolean };
+  state(): {
+    nowNs: number;
+    events: number;
+    playing: boolean;
+    sweepReady: boolean;
+    sweepPoints: number;
+    sweepWorkers: number;
+  };
   idle(): boolean;
 }
 
