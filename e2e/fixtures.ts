@@ -1,21 +1,8 @@
 import { expect, test as base, type Page } from '@playwright/test';
 
-/** The app's test hook (src/ui/testHook.ts), as the page exposes it. */
-export interface XenvizHook {
-  advanceNs(ns: number): number;
-  step(): number;
-  back(): number;
-  pause(): void;
-  state(): {
-    nowNs: number;
-    events: number;
-    playing: boolean;
-    sweepReady: boolean;
-    sweepPoints: number;
-    sweepWorkers: number;
-  };
-  idle(): boolean;
-}
+/** The app's test hook, as the page exposes it (one declaration for the page and the tests). */
+import type { XenvizHook } from '../src/ui/testHookApi.ts';
+export type { XenvizHook };
 
 declare global {
   interface Window {

@@ -1,0 +1,25 @@
+// The test hook's shape, with no imports: the page (testHook.ts) and the browser tests (e2e/fixtures.ts) read it.
+
+/**
+ * `window.__xenviz`: lets browser tests drive the simulation deterministically (advance by an exact
+ * simulated time, step) and know when the page has settled, so screenshots are taken at fixed
+ * simulated times.
+ */
+export interface XenvizHook {
+  advanceNs(ns: number): number;
+  step(): number;
+  back(): number;
+  pause(): void;
+  /** `sweepPoints`: chart points drawn (partial while recomputing); `sweepWorkers`: workers the last sweep used. */
+  state(): {
+    nowNs: number;
+    events: number;
+    playing: boolean;
+    sweepReady: boolean;
+    sweepPoints: number;
+    sweepWorkers: number;
+  };
+  idle(): boolean;
+  /** Makes a panel (`diagram`, `controls`, `settings`, `readouts`, `charts`, a chart tab's key) throw, to see its wall hold. */
+  failPanel?(name: string): void;
+}
