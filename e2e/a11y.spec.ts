@@ -46,6 +46,7 @@ test.describe('axe: no serious or critical violations', () => {
     await advance(page, 200_000);
     await page.getByTestId('tab-journey').click();
     await page.getByTestId('journey-id').fill('1');
+    await page.getByTestId('journey-id').press('Enter');
     await expect(page.getByTestId('journey')).toHaveAttribute('data-message', '1');
     expect(await seriousViolations(page, 'journey open')).toEqual([]);
   });

@@ -63,6 +63,7 @@ test.describe('the visualizer', () => {
     const marker = page.getByTestId('marker-x');
     await expect(marker).toHaveAttribute('data-marker-x', '64');
     await page.getByTestId('size-input').fill('1MiB');
+    await page.getByTestId('size-input').press('Enter');
     await expect(marker).toHaveAttribute('data-marker-x', '1048576');
     await expect(page.getByTestId('size-readout')).toHaveText('1 MiB');
     await expect(page).toHaveURL(/size=1048576/);
@@ -91,6 +92,7 @@ test.describe('the visualizer', () => {
     await page.getByTestId('settings-toggle').click();
     await page.getByTestId('model-constants').locator('summary').click();
     await page.locator('[data-param="linkGbps"] input').fill('1');
+    await page.locator('[data-param="linkGbps"] input').press('Enter');
     await expect(chart).toHaveAttribute('data-stale', 'true');
     await expect(chart).toHaveAttribute('data-stale', 'false', { timeout: 30_000 });
     // A 1 Gb/s wire caps both paths near 119 MiB/s: the axis shrinks to match.
@@ -102,10 +104,12 @@ test.describe('the visualizer', () => {
   test('bad input gets a message next to the field and the last good value stays', async ({ page }) => {
     await openApp(page, '?mode=pv-tcp&size=4096');
     await page.getByTestId('size-input').fill('lots');
+    await page.getByTestId('size-input').press('Enter');
     await expect(page.getByText('"lots" is not a size')).toBeVisible();
     await expect(page.getByTestId('size-readout')).toHaveText('4 KiB');
     await page.getByTestId('settings-toggle').click();
     await page.getByTestId('coal-input').fill('500');
+    await page.getByTestId('coal-input').press('Enter');
     await expect(page.getByText(/coalUs = 500 µs is outside the allowed range 0–100 µs/)).toBeVisible();
     await expect(page).not.toHaveURL(/coalUs/);
   });
@@ -138,8 +142,10 @@ test.describe('the visualizer', () => {
     expect(Number((await total.textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(70);
     // Or choose a message by its number.
     await page.getByTestId('journey-id').fill('0');
+    await page.getByTestId('journey-id').press('Enter');
     await expect(page.getByTestId('journey')).toHaveAttribute('data-message', '0');
     await page.getByTestId('journey-id').fill('99');
+    await page.getByTestId('journey-id').press('Enter');
     await expect(page.getByText(/a message number from 0 to/)).toBeVisible();
     await expect(page.getByTestId('journey')).toHaveAttribute('data-message', '0');
   });

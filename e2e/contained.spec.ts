@@ -28,6 +28,7 @@ test.describe('a refused change', () => {
     const row = constants.locator('[data-param="wakeThreadUs"]');
     // 1.5 µs is inside the field's own range (1–8 µs) but below wakeThreadCpuUs (2 µs).
     await row.locator('input').fill('1.5');
+    await row.locator('input').press('Enter');
     await expect(row.locator('.field-error')).toHaveText(
       'wakeThreadCpuUs (2 µs) cannot exceed wakeThreadUs (1.5 µs)',
     );

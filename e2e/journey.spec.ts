@@ -24,6 +24,7 @@ test.describe('the journey explains itself at 1366×768', () => {
     await advance(page, 200_000); // messages #0 and #1 have arrived, with their acknowledgements
     await page.getByTestId('tab-journey').click();
     await page.getByTestId('journey-id').fill('1');
+    await page.getByTestId('journey-id').press('Enter');
     await expect(page.getByTestId('journey')).toHaveAttribute('data-message', '1');
   });
 

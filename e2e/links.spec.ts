@@ -32,6 +32,7 @@ test.describe('a link opens exactly where it was made', () => {
   test('settings typed with units, the chart tab and the settings panel', async ({ page, errors }) => {
     await openApp(page, '?mode=pv-tcp&workload=stream');
     await page.getByTestId('size-input').fill('1MiB');
+    await page.getByTestId('size-input').press('Enter');
     await page.getByTestId('tab-throughput').click();
     await page.getByTestId('settings-toggle').click();
     const link = await linkWith(page, /size=1048576.*tab=throughput&panel=settings/);
@@ -110,9 +111,11 @@ test.describe('one reader for the link and the fields', () => {
       'vms: 2.5 is not a whole number (1–16 VMs) (using 1 VM).',
     ]);
     await page.getByTestId('size-input').fill('4194305');
+    await page.getByTestId('size-input').press('Enter');
     await expect(page.locator('.field-error')).toHaveText('size: 4194305 is outside 1 B–4 MiB');
     await expect(page.getByTestId('size-readout')).toHaveText('64 B');
     await page.getByTestId('size-input').fill('1MiB');
+    await page.getByTestId('size-input').press('Enter');
     await expect(page.getByTestId('size-readout')).toHaveText('1 MiB');
     await expect(page).toHaveURL(/size=1048576/);
   });

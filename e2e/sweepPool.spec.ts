@@ -36,7 +36,9 @@ test('changing VMs twice quickly ends with the last setting’s curves, computed
   await page.getByTestId('settings-toggle').click();
   const vms = page.getByTestId('vms-input');
   await vms.fill('4');
+  await vms.press('Enter');
   await vms.fill('2');
+  await vms.press('Enter');
   // Coarse curves first: the new sweep's partial curves replace the old before it completes.
   const sawPartial = await page.evaluate(
     (complete) =>

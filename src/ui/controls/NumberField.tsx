@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { parseQuantity } from '../../store/link/quantity.ts';
+import { commit, edit, escape, shown, type Check, type Draft } from './fieldDraft.ts';
 
 interface Props {
   label: string;
@@ -16,8 +17,10 @@ interface Props {
 }
 
 /**
- * A typed number with its unit. A bad entry shows a message next to the field and is not applied:
- * the last good value stays in effect until the text is fixed.
+ * A typed number with its unit. Its value applies only when the whole text is valid and committed:
+ * Enter, or leaving the field (fieldDraft.ts). A bad entry shows a message below the field and is
+ * not applied: the last good value stays in effect, and in the link, until the text is fixed;
+ * Escape puts the last good value's text back.
  */
 export function NumberField({
   label,
@@ -31,19 +34,19 @@ export function NumberField({
   testId,
 }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState<{ text: string; error: string | null; base: number } | null>(null);
-  // A new value from elsewhere (a slider, a link) replaces an unedited draft.
-  const editing = draft !== null && draft.base === value;
-  const text = editing ? draft.text : format(value);
-  const error = editing ? draft.error : null;
-  const change = (next: string) => {
-    const parsed = parse(next);
-    const problem = parsed.ok ? validate(parsed.value) : parsed.error;
-    setDraft({ text: next, error: problem, base: value });
-    if (parsed.ok && !problem && parsed.value !== value) {
-      onCommit(parsed.value);
-      setDraft({ text: next, error: null, base: parsed.value });
-    }
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [focused, setFocused] = useState(false);
+  const { text, error } = shown(draft, value, format, focused);
+  const check: Check = (t) => {
+    const parsed = parse(t);
+    if (!parsed.ok) return parsed;
+    const problem = validate(parsed.value);
+    return problem === null ? parsed : { ok: false, error: problem };
+  };
+  const commitNow = () => {
+    const r = commit(draft, value, check);
+    setDraft(r.draft);
+    if (r.apply !== null) onCommit(r.apply);
   };
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -53,11 +56,24 @@ export function NumberField({
           id={id}
           data-testid={testId}
           inputMode="decimal"
+          enterKeyHint="done"
           value={text}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => change(e.target.value)}
-          onBlur={() => !error && setDraft(null)}
+          onChange={(e) => setDraft(edit(draft, e.target.value, value, check))}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitNow();
+            else if (e.key === 'Escape' && draft !== null) setDraft(escape());
+          }}
+          onFocus={() => {
+            setFocused(true);
+            // A draft left behind by a value that changed since (a slider, a link) is dropped.
+            if (draft !== null && draft.base !== value) setDraft(null);
+          }}
+          onBlur={() => {
+            setFocused(false);
+            commitNow();
+          }}
         />
         <span className="unit">{unit}</span>
       </div>
