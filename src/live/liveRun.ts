@@ -8,6 +8,8 @@ import { JourneyProbe } from './journeyProbe.ts';
 import { liveComponents, type LiveComponents } from './liveComponents.ts';
 import { LiveSamples, type LiveSample } from './liveSamples.ts';
 import { MessageLog } from './messageLog.ts';
+import { Recording } from './recording.ts';
+import { attachRecording } from './recordingTracks.ts';
 import { latencyReadout, throughputReadout, type LiveReadout } from './readout.ts';
 
 /** Trace records the live view keeps: enough for the screen and the journeys of recent messages. */
@@ -42,6 +44,8 @@ interface LiveState {
 export class LiveRun {
   private readonly replay: Replay<LiveState>;
   private readonly samples = new LiveSamples();
+  /** Everything the run did, in typed arrays (the timeline's source); rebuilt with the run on replay. */
+  private readonly recorded = new Recording();
   /** Spans recently written (the trace's subscribers see them as they come), for drawing tokens. */
   private recent: SpanRecord[] = [];
   private recentVersion = 0;
@@ -59,6 +63,8 @@ export class LiveRun {
         }
       });
       const log = new MessageLog(run.recorder);
+      this.recorded.clear();
+      attachRecording(run, this.recorded); // after the log: it chains the log's delivery hook
       return { sim: run.sim, run, log };
     });
   }
@@ -108,6 +114,7 @@ export class LiveRun {
    */
   advanceTo(targetNs: number, maxEvents: number, sampleEveryNs: number): number {
     const sim = this.run.sim;
+    this.recorded.sampleNow();
     let budget = maxEvents;
     while (budget > 0) {
       const next = sim.nextEventTime();
@@ -148,6 +155,11 @@ export class LiveRun {
   reset(): void {
     this.replay.reset();
     this.samples.reset();
+  }
+
+  /** The recording of this run so far (read-only use: the timeline reads it at the cursor). */
+  get recording(): Recording {
+    return this.recorded;
   }
 
   get series(): readonly LiveSample[] {
