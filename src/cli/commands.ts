@@ -29,6 +29,7 @@ import {
   sizeValue,
 } from './scenarioFlags.ts';
 import { formatCsv, formatTable } from './table.ts';
+import { TRACE_OUT_FLAG, tracePlan } from './traceCommand.ts';
 import { validateCommand, validateFlags, type CommandOutput } from './validateCommand.ts';
 
 const RUN_FLAGS: Record<string, FlagSpec> = {
@@ -54,9 +55,12 @@ const FIGURE_FLAGS: Record<string, FlagSpec> = {
   json: SCENARIO_FLAGS.json,
 };
 const JSON_ONLY: Record<string, FlagSpec> = { json: SCENARIO_FLAGS.json };
-const COMMANDS = ['run', 'sweep', 'figure', 'params', 'modes', 'validate', 'help'];
+const TRACE_FLAGS: Record<string, FlagSpec> = Object.fromEntries(
+  Object.entries({ ...RUN_FLAGS, out: TRACE_OUT_FLAG }).filter(([name]) => name !== 'json'),
+);
+const COMMANDS = ['run', 'trace', 'sweep', 'figure', 'params', 'modes', 'validate', 'help'];
 
-const flagLines = Object.entries({ ...RUN_FLAGS, ...SWEEP_FLAGS, mode: RUN_FLAGS.mode })
+const flagLines = Object.entries({ ...RUN_FLAGS, ...SWEEP_FLAGS, mode: RUN_FLAGS.mode, out: TRACE_OUT_FLAG })
   .map(([name, spec]) => `  --${`${name}${spec.value ? ' V' : ''}`.padEnd(15)} ${spec.help}`)
   .join('\n');
 
@@ -67,6 +71,9 @@ commands:
           [--messages N] [--seed S] [--set name=value ...] [--calibration A|B] [--json]
   sweep   the same flags, with --sizes 64,4096,1M (or a range 64..4M) instead of --size;
           --mode may list several modes (pv-tcp,zero-copy); --csv or --json
+  trace   run's flags (no --json) and --out FILE: the run's trace as Chrome Trace Event JSON, for
+          Perfetto UI or chrome://tracing (slices per vCPU and device, flows along each message,
+          ring and vCPU counters); --out - writes it on stdout
   figure  pktgen|throughput|latency|cpu|all [--set name=value ...] [--calibration A|B] [--seed S] [--json]
   params  the model's constants with units, ranges, defaults and sources [--json]
   modes   the I/O paths: label, domains, VMs, pktgen, what each one is [--json]
@@ -100,6 +107,8 @@ export function plan(argv: readonly string[]): Plan {
   switch (command) {
     case 'run':
       return runPlan(rest);
+    case 'trace':
+      return tracePlan(rest, { flags: TRACE_FLAGS, check, guarded });
     case 'sweep':
       return sweepPlan(rest);
     case 'figure':

@@ -14,8 +14,11 @@ import {
 } from './chromeTrace.ts';
 import { CounterSampler } from './counters.ts';
 
-/** Trace records a recording keeps at most (the newest; older ones are dropped and counted). */
-export const TRACE_MAX_RECORDS = 500_000;
+/**
+ * Trace records a recording keeps at most (the newest; older ones are dropped and counted): about
+ * 60 MB of JSON, which Perfetto UI opens at once and chrome://tracing still can.
+ */
+export const TRACE_MAX_RECORDS = 200_000;
 
 export interface TraceRecording {
   readonly records: readonly TraceRecord[];
