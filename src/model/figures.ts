@@ -54,7 +54,17 @@ export const DEFAULT_FIGURE_SETTINGS: FigureSettings = {
  */
 export function figureRun(name: FigureName, mode: Mode, sizeBytes: number, s: FigureSettings): Scenario {
   const pairs = MODE_DESCRIPTORS[mode].hasVms ? s.pairs : 1;
-  const base = { mode, sizeBytes, op: s.op, pairs, window: s.window, seed: s.seed, params: s.params };
+  // Figures report only what the window measured: the messages in flight at its end are not run.
+  const base = {
+    mode,
+    sizeBytes,
+    op: s.op,
+    pairs,
+    window: s.window,
+    seed: s.seed,
+    params: s.params,
+    endAt: 'window' as const,
+  };
   switch (name) {
     case 'pktgen':
       return { ...base, workload: 'pktgen', op: 'write', pairs: 1, messages: FIGURE_MESSAGES.pktgen };

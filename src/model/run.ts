@@ -111,11 +111,21 @@ export function createRun(scenario: Scenario): ModelRun {
   return run;
 }
 
+/** Runs until the event that closes the measured window (or nothing is pending, or the budget is spent). */
+function runToWindowEnd(run: ModelRun): void {
+  const { sim, recorder } = run;
+  for (let budget = EVENT_BUDGET; budget > 0 && recorder.phase !== 'done'; budget--) {
+    if (!sim.step()) return;
+  }
+}
+
 /** Runs a scenario to its end and returns what it measured. */
 export function runScenario(scenario: Scenario): RunResult {
   const run = createRun(scenario);
-  run.sim.run(EVENT_BUDGET);
-  if (run.sim.pending > 0) {
+  if (scenario.endAt === 'window') runToWindowEnd(run);
+  else run.sim.run(EVENT_BUDGET);
+  const unfinished = scenario.endAt === 'window' ? run.recorder.phase !== 'done' : true;
+  if (run.sim.pending > 0 && unfinished) {
     throw new ScenarioInvalid([
       { field: 'messages', message: `the run needs more than ${EVENT_BUDGET} events: use fewer messages` },
     ]);

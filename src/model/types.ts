@@ -42,6 +42,13 @@ export interface Scenario {
   warmupMessages?: number;
   /** Trace records to keep (0 for none): the visualizer keeps some, sweeps none. */
   traceCapacity?: number;
+  /**
+   * Where a run ends: `drained` (the default) runs until every issued message has arrived, so the
+   * conservation counters can be checked at the end; `window` stops as the measured window closes,
+   * for runs that report only what the window measured (the figures' points). Both give the same
+   * latency, throughput and CPU per message; the messages still in flight are never simulated.
+   */
+  endAt?: 'drained' | 'window';
 }
 
 export interface LatencySummary {
