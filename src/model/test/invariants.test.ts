@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { randomScenarios as scenarios } from './randomScenarios.ts';
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../run.ts';
 import { allVcpus } from '../topology.ts';
-import { MODES, OPS, type Scenario } from '../types.ts';
-import { MODE_DESCRIPTORS } from '../modes.ts';
+import { randomScenarios as scenarios } from './randomScenarios.ts';
 
 describe('invariants on every run', () => {
   it('bytes sent = bytes received, every message completes, rings end empty, CPU accounting adds up', () => {
