@@ -11,6 +11,7 @@ import { MessageLog } from './messageLog.ts';
 import { Recording } from './recording.ts';
 import { attachRecording } from './recordingTracks.ts';
 import { latencyReadout, throughputReadout, type LiveReadout } from './readout.ts';
+import { liveChromeTrace, type LiveTraceExport } from './traceExport.ts';
 
 /** Trace records the live view keeps: enough for the screen and the journeys of recent messages. */
 const LIVE_TRACE_CAPACITY = 60_000;
@@ -50,8 +51,12 @@ export class LiveRun {
   private recent: SpanRecord[] = [];
   private recentVersion = 0;
 
+  /** The scenario the run is built from: the settings', going on, with a trace kept. */
+  private readonly liveScenario: Scenario;
+
   constructor(readonly scenario: Scenario) {
     const live: Scenario = { ...scenario, messages: LIVE_MESSAGES, traceCapacity: LIVE_TRACE_CAPACITY };
+    this.liveScenario = live;
     this.replay = new Replay(() => {
       const run = createRun(live);
       this.recent = [];
@@ -229,6 +234,19 @@ export class LiveRun {
 
   components(): LiveComponents {
     return liveComponents(this.run);
+  }
+
+  /** The run so far as a Chrome trace file, for Perfetto UI (read-only; see traceExport.ts). */
+  chromeTrace(): LiveTraceExport {
+    const { sim, recorder } = this.run;
+    return liveChromeTrace({
+      scenario: this.liveScenario,
+      records: sim.trace.records(),
+      droppedRecords: sim.trace.dropped,
+      events: sim.eventsProcessed,
+      nowNs: sim.now,
+      messagesIssued: recorder.messagesIssued,
+    });
   }
 
   /** CPU time charged so far, per vCPU, domain and category (read-only; completed work). */

@@ -18,17 +18,23 @@ const keyOf = (r: CounterRecord) => `${r.component}\u0000${r.name}\u0000${r.key}
 /** `h0/vm0/tx-ring` → `vm0/tx-ring`: the host is the counter's process already. */
 const withoutHost = (name: string) => name.replace(/^h\d+\//, '');
 
-/** Ring occupancy (the split drivers' rings and each NIC's descriptor ring), busy vCPUs per domain, DMA in flight. */
+const ringProbe = (ring: { name: string; slots: number }, read: () => number): Probe => ({
+  component: ring.name,
+  name: `ring ${withoutHost(ring.name)} (${ring.slots} slots)`,
+  key: 'used',
+  read,
+});
+
+/**
+ * Each NIC's descriptor ring, busy vCPUs per domain, DMA in flight. (The split drivers' rings come
+ * and go with the path's frontends: `CounterSampler` finds them as they appear.)
+ */
 function probesOf(run: ModelRun): Probe[] {
   const probes: Probe[] = [];
-  const rings = [...run.path.rings(), ...run.topology.hosts.map((h) => h.nic.txRing)];
-  for (const ring of rings)
-    probes.push({
-      component: ring.name,
-      name: `ring ${withoutHost(ring.name)} (${ring.slots} slots)`,
-      key: 'used',
-      read: () => ring.occupancy,
-    });
+  for (const h of run.topology.hosts) {
+    const ring = h.nic.txRing;
+    probes.push(ringProbe(ring, () => ring.occupancy));
+  }
   for (const h of run.topology.hosts) {
     for (const d of [h.linux, h.dom0, h.stubdom, ...h.vms]) {
       if (!d || d.vcpus.length === 0) continue;
@@ -72,6 +78,8 @@ export class CounterSampler {
   private readonly last: number[];
   /** Index in `records` of each probe's latest record, or -1. */
   private readonly lastAt: number[];
+  /** The path's rings (it reports copies of them, made at each call) by name, as of this sample. */
+  private readonly pathRings = new Map<string, number>();
   private records: CounterRecord[] = [];
   /** Each counter's latest record among those dropped: its level where the kept records begin. */
   private readonly base = new Map<string, CounterRecord>();
@@ -90,6 +98,15 @@ export class CounterSampler {
   /** Records every value that differs from the last one recorded. */
   sample(): void {
     const now = this.run.sim.now;
+    for (const ring of this.run.path.rings()) {
+      if (!this.pathRings.has(ring.name)) {
+        const name = ring.name;
+        this.probes.push(ringProbe(ring, () => this.pathRings.get(name) ?? 0));
+        this.last.push(NaN);
+        this.lastAt.push(-1);
+      }
+      this.pathRings.set(ring.name, ring.occupancy);
+    }
     for (let i = 0; i < this.probes.length; i++) {
       const value = this.probes[i].read();
       if (value === this.last[i]) continue;
