@@ -16,6 +16,7 @@ import {
   type FieldSpec,
 } from './link/fields.ts';
 import { DEFAULT_VIEW, type LinkState, type LinkView } from './link/linkState.ts';
+import { clip, crossFieldProblems, otherKeyProblems } from './link/linkKeys.ts';
 import { LINK_FORMAT_VERSION, migrate } from './link/migrations.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -63,7 +64,10 @@ export function decodeTourLink(search: string): {
   let step: number | null = null;
   if (rawStep !== null) {
     if (/^[1-9]\d{0,3}$/.test(rawStep)) step = Number(rawStep);
-    else problems.push(`"${TOUR_KEY}=${rawStep}" is not a step number (1, 2, …): the tour was not opened.`);
+    else
+      problems.push(
+        `"${TOUR_KEY}=${clip(rawStep)}" is not a step number (1, 2, …): the tour was not opened.`,
+      );
   }
   const rawFile = q.get(TOUR_FILE_KEY);
   let file: string | null = null;
@@ -71,7 +75,7 @@ export function decodeTourLink(search: string): {
     if (TOUR_FILE_RE.test(rawFile)) file = rawFile;
     else
       problems.push(
-        `"${TOUR_FILE_KEY}=${rawFile}" is not a file in tours/ (tours/name.json): using the poster's tour.`,
+        `"${TOUR_FILE_KEY}=${clip(rawFile)}" is not a file in tours/ (tours/name.json): using the poster's tour.`,
       );
   }
   return { step, file, problems };
@@ -93,6 +97,15 @@ function formatDefault(spec: FieldSpec, value: number): string {
 export function decodeLink(search: string): Decoded {
   let q = new URLSearchParams(search);
   const problems: string[] = [];
+  // A key given twice: the first is read, and the others named (never a silent choice), counted
+  // in the link as given, before an upgrade rewrites it.
+  const seen = new Map<string, number>();
+  for (const [key] of q) seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const [key, n] of seen)
+    if (n > 1)
+      problems.push(
+        `${clip(key)}: given ${n} times in the link; the first (${clip(key)}=${clip(q.get(key) ?? '')}) was used.`,
+      );
   const version = q.get('v');
   if (version !== null && version !== String(LINK_FORMAT_VERSION)) {
     const n = /^\d{1,6}$/.test(version) ? Number(version) : NaN;
@@ -104,15 +117,10 @@ export function decodeLink(search: string): Decoded {
       problems.push(
         n > LINK_FORMAT_VERSION
           ? `v: this link was made by a newer version (format v=${version}); what this version knows was applied.`
-          : `v: unknown link format "${version}"; read as format v=${LINK_FORMAT_VERSION}.`,
+          : `v: unknown link format "${clip(version)}"; read as format v=${LINK_FORMAT_VERSION}.`,
       );
   }
-  // A key given twice: the first is read, and the others named (never a silent choice).
-  const seen = new Map<string, number>();
-  for (const [key] of q) seen.set(key, (seen.get(key) ?? 0) + 1);
-  for (const [key, n] of seen)
-    if (n > 1)
-      problems.push(`${key}: given ${n} times in the link; the first (${key}=${q.get(key)}) was used.`);
+  problems.push(...otherKeyProblems(q));
 
   const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS, params: {} };
   const view: { -readonly [K in keyof LinkView]: LinkView[K] } = { ...DEFAULT_VIEW };
@@ -155,7 +163,9 @@ export function decodeLink(search: string): Decoded {
     if (r.ok) params[name] = r.value;
     else problems.push(`${r.error} (using the default).`);
   }
-  s.params = params;
+  const cross = crossFieldProblems(params);
+  problems.push(...cross.problems);
+  s.params = cross.params;
   if (s.workload === 'pktgen' && !MODE_DESCRIPTORS[s.mode].pktgen) {
     problems.push(
       `workload: pktgen runs on ${PKTGEN_MODES.join(', ')}, not ${s.mode} (using ${D.workload}).`,
@@ -173,7 +183,7 @@ export function decodeLink(search: string): Decoded {
   choice(TAB_KEY, CHART_TAB_KEYS, DEFAULT_VIEW.tab, (v) => (view.tab = v));
   const panel = q.get(PANEL_KEY);
   if (panel !== null) {
-    for (const name of panel.split(',').filter((p) => p !== '')) {
+    for (const name of panel.split(',')) {
       if (name === SETTINGS_PANEL) view.settingsOpen = true;
       else problems.push(`${PANEL_KEY}: "${clip(name)}" is not a panel (${SETTINGS_PANEL}); ignored.`);
     }
@@ -185,11 +195,6 @@ export function decodeLink(search: string): Decoded {
 
 /** The settings of a link (and the rest of what it says): `decodeLink` under its first name. */
 export const decodeSettings = decodeLink;
-
-/** A raw value short enough to quote in a notice. */
-function clip(raw: string): string {
-  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-}
 
 export const TAB_KEY = 'tab';
 export const PANEL_KEY = 'panel';

@@ -115,13 +115,52 @@ export function checkField(spec: FieldSpec, value: number): string | null {
   return null;
 }
 
+/** The most of any one input a message quotes: a 100 KB value is not repeated back whole. */
+export const QUOTE_MAX_CHARS = 40;
+
+/** A raw text short enough to quote in a message. */
+export function clip(raw: string): string {
+  return raw.length > QUOTE_MAX_CHARS ? `${raw.slice(0, QUOTE_MAX_CHARS)}…` : raw;
+}
+
+const NUMERIC_RE = /^\s*[+-]?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?/i;
+
+/**
+ * What a double hides in `text` (a number read as `value`): a non-zero number too small for a
+ * double (`1e-400` reads as 0), or a fraction too fine for one (`4294967295.0000001` reads as a
+ * whole number). Read from the decimal digits themselves, so neither is applied in silence.
+ */
+function hiddenByDouble(spec: FieldSpec, text: string, value: number): string | null {
+  const m = NUMERIC_RE.exec(text);
+  if (!m) return null;
+  const fraction = m[2] ?? '';
+  const digits = `${m[1]}${fraction}`.replace(/^0+/, '');
+  if (digits === '') return null;
+  const shown = `"${clip(text.trim())}"`;
+  if (value === 0) return `${shown} is too close to 0 to be read as a number`;
+  if (!spec.integer) return null;
+  const scale = Number(m[3] ?? 0) - fraction.length;
+  if (scale >= 0) return null;
+  // value = digits × 10^scale × factor (the unit's, 1024 for K): whole when 10^-scale divides digits × factor.
+  const factor = Math.round(value / Number(`${m[1] || '0'}.${fraction}e${m[3] ?? 0}`));
+  if (!Number.isSafeInteger(factor) || factor < 1) return null;
+  const whole =
+    -scale <= digits.length + 16 && (BigInt(digits) * BigInt(factor)) % 10n ** BigInt(-scale) === 0n;
+  if (whole) return null;
+  return spec.param
+    ? `${spec.param} must be a whole number of ${spec.unit}, got ${shown}`
+    : `${shown} is not a whole number (${formatRange(spec)})`;
+}
+
 export type FieldParse = { ok: true; value: number } | { ok: false; error: string; reason: string };
 
 /** Text → a value of the field, or why not: `reason` alone, `error` with the key in front. */
 export function parseField(spec: FieldSpec, text: string): FieldParse {
   const parsed = parseQuantity(text, spec.unit);
   // The value as read (1.5e3 → 1500), so a link and a typed field say the same words.
-  const reason = parsed.ok ? checkField(spec, parsed.value) : parsed.error;
+  const reason = parsed.ok
+    ? (checkField(spec, parsed.value) ?? hiddenByDouble(spec, text, parsed.value))
+    : parsed.error;
   if (reason !== null) return { ok: false, reason, error: `${spec.key}: ${reason}` };
   return { ok: true, value: parsed.ok ? parsed.value : NaN };
 }

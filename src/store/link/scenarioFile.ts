@@ -1,6 +1,7 @@
 import { MODE_DESCRIPTORS, PKTGEN_MODES } from '../../model/modes.ts';
 import { isPktgenFrame, LIMITS } from '../../model/limits.ts';
 import { MODES, OPS, WORKLOADS } from '../../model/types.ts';
+import { resolveParams } from '../../model/validate.ts';
 import { CHART_TAB_KEYS } from '../appStore.ts';
 import type { Settings } from '../settings.ts';
 import { isTourFile } from '../urlState.ts';
@@ -12,6 +13,7 @@ import {
   TIME_FIELD,
   VMS_FIELD,
   WINDOW_FIELD,
+  clip,
   paramField,
   parseField,
   type FieldSpec,
@@ -63,10 +65,8 @@ export type ScenarioRead =
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown) => {
-  const text = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-};
+const show = (v: unknown) =>
+  clip(typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v)));
 
 /** Reads a parsed JSON value as a scenario file; any problem refuses the whole file. */
 export function decodeScenarioFile(json: unknown): ScenarioRead {
@@ -91,7 +91,7 @@ export function decodeScenarioFile(json: unknown): ScenarioRead {
   const unknown = (o: Obj, path: string, known: readonly string[]) => {
     for (const k of Object.keys(o))
       if (!known.includes(k))
-        errors.push(`${path}${k}: not a field of a scenario file (known: ${known.join(', ')})`);
+        errors.push(`${path}${clip(k)}: not a field of a scenario file (known: ${known.join(', ')})`);
   };
   unknown(json, '', ['format', 'v', 'settings', 'view', 'tour']);
   const section = (key: string): Obj => {
@@ -176,7 +176,7 @@ function readParams(v: unknown, errors: string[]): Record<string, number> {
   const params: Record<string, number> = {};
   for (const [name, value] of Object.entries(v)) {
     const spec = paramField(name);
-    if (!spec) errors.push(`settings.params.${name}: not a model constant`);
+    if (!spec) errors.push(`settings.params.${clip(name)}: not a model constant`);
     else if (typeof value !== 'number' && typeof value !== 'string')
       errors.push(`settings.params.${name}: ${show(value)} is not a number`);
     else {
@@ -185,6 +185,9 @@ function readParams(v: unknown, errors: string[]): Record<string, number> {
       else errors.push(`settings.params.${name}: ${r.reason}`);
     }
   }
+  // Each in range, yet two may break a rule tying them (a CPU part above its whole): named by the model's words.
+  if (Object.keys(params).length === Object.keys(v).length)
+    for (const e of resolveParams(params).errors) errors.push(`settings.params.${e.name}: ${e.message}`);
   return params;
 }
 
@@ -201,6 +204,6 @@ function readTour(v: unknown, errors: string[]): TourPlace | null {
     errors.push(`tour.file: ${show(file)} is not a file in tours/ (tours/name.json)`);
   for (const k of Object.keys(v))
     if (k !== 'step' && k !== 'file')
-      errors.push(`tour.${k}: not a field of a scenario file (known: step, file)`);
+      errors.push(`tour.${clip(k)}: not a field of a scenario file (known: step, file)`);
   return typeof step === 'number' && typeof file === 'string' ? { step, file } : null;
 }

@@ -89,7 +89,10 @@ describe('NumberField commits whole values', () => {
     f.type('100000');
     f.enter();
     expect(f.commits).toEqual([]);
-    expect(f.screen).toEqual({ text: '100000', error: 'p.mtuBytes: mtuBytes = 100000 B is outside the allowed range 576–9000 B' });
+    expect(f.screen).toEqual({
+      text: '100000',
+      error: 'p.mtuBytes: mtuBytes = 100000 B is outside the allowed range 576–9000 B',
+    });
     // Once shown, the message follows the text: fixed, it goes (still not applied until committed).
     f.type('2.5');
     expect(f.screen.error).toMatch(/whole number/);

@@ -1,13 +1,9 @@
 import type { FrameLoop } from '../../frame/frameLoop.ts';
 import { formatSizeShort } from '../../lib/size.ts';
 import { actions, appStore } from '../../store/index.ts';
-import {
-  decodeScenarioFile,
-  encodeScenarioFile,
-  type ScenarioFile,
-  type TourPlace,
-} from '../../store/link/scenarioFile.ts';
+import { encodeScenarioFile, type ScenarioFile, type TourPlace } from '../../store/link/scenarioFile.ts';
 import { LINK_MAX_TIME_NS } from '../../store/link/fields.ts';
+import { readScenarioText } from '../../store/link/scenarioText.ts';
 import { viewOf } from '../../store/urlSync.ts';
 import { DEFAULT_TOUR_FILE, goToStep, leaveTour, loadTour } from '../tour/tourController.ts';
 import { tourStore } from '../tour/tourStore.ts';
@@ -54,13 +50,8 @@ export async function importScenario(file: File, loop: FrameLoop): Promise<boole
     ]);
     return false;
   };
-  let json: unknown;
-  try {
-    json = JSON.parse(await file.text());
-  } catch (e) {
-    return refuse([`not JSON (${e instanceof Error ? e.message : String(e)})`]);
-  }
-  const read = decodeScenarioFile(json);
+  // Read from the text: a field given twice is named (JSON.parse would keep the last in silence).
+  const read = readScenarioText(await file.text());
   if (!read.ok) return refuse(read.errors);
   const tour = read.tour;
   // The tour's file is read before anything changes, so a tour that cannot open refuses the file whole.
