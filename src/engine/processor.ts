@@ -35,6 +35,12 @@ export class Processor {
   private lastIdleStartNs = 0;
   private readonly queued: TimeWeighted;
   completed = 0;
+  /**
+   * Called as each item finishes, after its time is charged and before its `onDone`: a shared
+   * physical core uses it to start the next vCPU's item (one hook per processor, not a wrapper
+   * object and closure per item).
+   */
+  afterEach: (() => void) | null = null;
 
   constructor(
     private readonly sim: Simulator,
@@ -157,6 +163,7 @@ export class Processor {
     } else {
       this.lastIdleStartNs = now;
     }
+    this.afterEach?.();
     item.onDone?.();
   };
 }

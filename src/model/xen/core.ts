@@ -29,24 +29,24 @@ export class Core {
     return this.waiting.length - this.head;
   }
 
+  /** Takes a vCPU of this core: its processor tells the core when each item finishes. */
+  adopt(vcpu: Vcpu): void {
+    vcpu.core = this;
+    vcpu.cpu.afterEach = this.finished;
+  }
+
   private dispatch(vcpu: Vcpu, item: WorkItem): void {
     this.running = true;
     // The vCPU's own processor is idle (its items all pass through here), so the item starts now;
     // a wake-up latency still pending (`stallNs`, read now) holds the core, as it holds a vCPU.
-    vcpu.cpu.submit({
-      owner: item.owner,
-      category: item.category,
-      durationNs: item.durationNs,
-      stallNs: item.stallNs,
-      label: item.label,
-      messageId: item.messageId,
-      onDone: () => {
-        this.running = false;
-        this.next();
-        item.onDone?.();
-      },
-    });
+    vcpu.cpu.submit(item);
   }
+
+  /** The item in service finished (before its own `onDone` runs): the next one starts. */
+  private readonly finished = (): void => {
+    this.running = false;
+    this.next();
+  };
 
   private next(): void {
     if (this.head === this.waiting.length) return;
@@ -68,7 +68,5 @@ export class Core {
 export function placeOnCores(hostName: string, vcpus: readonly Vcpu[], cores: number): void {
   if (vcpus.length <= cores) return;
   const shared = Array.from({ length: cores }, (_, i) => new Core(`${hostName}/core${i}`));
-  vcpus.forEach((v, i) => {
-    v.core = shared[i % cores];
-  });
+  vcpus.forEach((v, i) => shared[i % cores].adopt(v));
 }
