@@ -6,6 +6,7 @@ import { routeKey } from './keyboard/routing.ts';
 import type { KeyScope, ShortcutId } from './keyboard/shortcuts.ts';
 import { openShortcuts } from './keyboard/shortcutsStore.ts';
 import { presenter, presenterStore } from './presenter/index.ts';
+import { timelineKey } from './timeline/timelineKeys.ts';
 import { tourBackward, tourForward, tourLeave, tourToggleText } from './tour/tourKeys.ts';
 
 /**
@@ -33,6 +34,10 @@ function runners(loop: FrameLoop): Record<ShortcutId, () => boolean> {
     fullscreen: done(presenter.toggleFullscreen),
     blackout: done(() => presenter.blackout(true)),
     help: done(openShortcuts),
+    timelineZoomIn: () => timelineKey('zoomIn'),
+    timelineZoomOut: () => timelineKey('zoomOut'),
+    timelinePanLeft: () => timelineKey('panLeft'),
+    timelinePanRight: () => timelineKey('panRight'),
   };
 }
 

@@ -1,7 +1,7 @@
-/** The export menu of the chart on the current tab (none for the journey, a panel of its own). */
+/** The export menu of the chart on the current tab (none for the journey and the timeline, panels of their own). */
 import { useMemo, type RefObject } from 'react';
 import type { ChartTab } from '../../store/index.ts';
-import { chartExporter } from './chartExport.ts';
+import { chartExporter, isChartExportTab } from './chartExport.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 
 export function ChartExportMenu({
@@ -15,7 +15,7 @@ export function ChartExportMenu({
   area: RefObject<HTMLElement | null>;
 }) {
   const exporter = useMemo(
-    () => (tab === 'journey' ? null : chartExporter(tab, cpuLog, () => area.current)),
+    () => (isChartExportTab(tab) ? chartExporter(tab, cpuLog, () => area.current) : null),
     [tab, cpuLog, area],
   );
   if (!exporter) return null;

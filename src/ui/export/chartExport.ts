@@ -12,8 +12,9 @@ import { documentOf, findSvg } from './figureDom.ts';
 import { exportFileName } from './fileName.ts';
 import { cpuBarsTable, cpuTotalsTable, lineTable, liveTable } from './tables.ts';
 
-/** Tabs that hold a chart (the journey is a panel of its own). */
-export type ChartExportTab = Exclude<ChartTab, 'journey'>;
+/** Tabs that hold a chart (the journey and the timeline are panels of their own). */
+export type ChartExportTab = Exclude<ChartTab, 'journey' | 'timeline'>;
+export const isChartExportTab = (tab: ChartTab): tab is ChartExportTab => tab !== 'journey' && tab !== 'timeline';
 
 interface ChartFigure extends FigureChoice {
   /** The SVGs of the figure under the chart area, and the box they are laid out in ('' = the SVG). */

@@ -3,7 +3,7 @@ import { shortcutsIn, type KeyScope, type Shortcut } from './shortcuts.ts';
 import { closeShortcuts, shortcutsStore, useShortcutsOpen } from './shortcutsStore.ts';
 import './keyboard.css';
 
-const GROUPS: readonly Shortcut['group'][] = ['Time', 'Tour', 'Presenting', 'Help'];
+const GROUPS: readonly Shortcut['group'][] = ['Time', 'Tour', 'Presenting', 'Timeline', 'Help'];
 
 /**
  * The list of every shortcut (`?`), drawn from the same table the key handler reads. A modal

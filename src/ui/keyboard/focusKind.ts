@@ -10,6 +10,7 @@ export function focusKindOf(el: Element | null): FocusKind {
   if (!el || el === document.body || el === document.documentElement) return 'none';
   // A modal dialog says so with aria-modal (the shortcut list does): it has the keyboard to itself.
   if (el.closest('[aria-modal="true"]')) return 'modal';
+  if (el.getAttribute('data-focus-kind') === 'timeline') return 'timeline';
   const role = el.getAttribute('role');
   if (role === 'radio') return 'radio';
   if (role === 'tab') return 'tab';

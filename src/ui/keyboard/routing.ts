@@ -8,9 +8,10 @@ import { shortcutsIn, type KeyClass, type KeyScope, type Shortcut } from './shor
  * - `tab`: a tab in a tab list (arrows, Home and End move between tabs);
  * - `slider`: a range slider (arrows, Home and End move it);
  * - `text`: a text or number field, a select or editable text (the user is typing);
- * - `modal`: inside a modal dialog (the dialog has the keyboard to itself).
+ * - `modal`: inside a modal dialog (the dialog has the keyboard to itself);
+ * - `timeline`: the timeline (W A S D zoom and pan it; every other key is the app's).
  */
-export type FocusKind = 'none' | 'button' | 'radio' | 'tab' | 'slider' | 'text' | 'modal';
+export type FocusKind = 'none' | 'button' | 'radio' | 'tab' | 'slider' | 'text' | 'modal' | 'timeline';
 
 /** Which focus kinds keep a key class for themselves: the rest of the time the key is the app's. */
 const NATIVE: Readonly<Record<KeyClass, readonly FocusKind[]>> = {
@@ -20,6 +21,8 @@ const NATIVE: Readonly<Record<KeyClass, readonly FocusKind[]>> = {
   clicker: ['modal'],
   letter: ['text', 'modal'],
   escape: ['text', 'modal'],
+  // The timeline's keys reach the app only from the timeline: anywhere else they stay the browser's.
+  timeline: ['none', 'button', 'radio', 'tab', 'slider', 'text', 'modal'],
 };
 
 export interface KeyPress {

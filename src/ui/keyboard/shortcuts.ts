@@ -13,8 +13,9 @@
  *   prevented): a presentation clicker must work whatever was touched last.
  * - `letter`: a printable key (B, F, P, `.`, +, −, ?); the app's unless the user is typing in a field.
  * - `escape`: Esc; the app's unless a text field or a dialog takes it.
+ * - `timeline`: W A S D; only while the timeline has the focus (it zooms and pans), else the browser's.
  */
-export type KeyClass = 'press' | 'arrow' | 'home' | 'clicker' | 'letter' | 'escape';
+export type KeyClass = 'press' | 'arrow' | 'home' | 'clicker' | 'letter' | 'escape' | 'timeline';
 
 export type ShortcutId =
   | 'play'
@@ -30,7 +31,11 @@ export type ShortcutId =
   | 'presenter'
   | 'fullscreen'
   | 'blackout'
-  | 'help';
+  | 'help'
+  | 'timelineZoomIn'
+  | 'timelineZoomOut'
+  | 'timelinePanLeft'
+  | 'timelinePanRight';
 
 /** Where shortcuts apply: the whole app, or one view embedded in a slide (`?embed=1`). */
 export type KeyScope = 'app' | 'embed';
@@ -45,7 +50,7 @@ export interface Shortcut {
   readonly does: string;
   readonly keyClass: KeyClass;
   /** The group it is listed under. */
-  readonly group: 'Time' | 'Tour' | 'Presenting' | 'Help';
+  readonly group: 'Time' | 'Tour' | 'Presenting' | 'Timeline' | 'Help';
   /** Also active in an embedded view (there is no tour, presenter mode or header there). */
   readonly inEmbed: boolean;
 }
@@ -177,6 +182,22 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Help',
     inEmbed: true,
   },
+  ...(
+    [
+      ['timelineZoomIn', 'W', 'Zoom in (the timeline has the focus)'],
+      ['timelineZoomOut', 'S', 'Zoom out'],
+      ['timelinePanLeft', 'A', 'Pan to earlier time'],
+      ['timelinePanRight', 'D', 'Pan to later time'],
+    ] as const
+  ).map(([id, key, does]) => ({
+    id,
+    keys: [key.toLowerCase(), key],
+    label: key,
+    does,
+    keyClass: 'timeline' as const,
+    group: 'Timeline' as const,
+    inEmbed: false,
+  })),
 ];
 
 /** The shortcuts that apply in `scope`, in the table's order. */

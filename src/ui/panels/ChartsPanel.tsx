@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ChartExportMenu } from '../export/ChartExportMenu.tsx';
+import { isChartExportTab } from '../export/chartExport.ts';
 import { ChartDataTables, DataTableToggle } from '../a11y/ChartDataTable.tsx';
 import { CHART_PANEL_ID, CHART_TABS, CHART_TAB_ORDER, chartTabAfterKey, chartTabId } from './chartTabs.tsx';
 
@@ -64,7 +65,7 @@ export function ChartsPanel() {
               y: {cpuLog ? 'log' : 'linear'}
             </button>
           )}
-          {tab !== 'journey' && (
+          {isChartExportTab(tab) && (
             <DataTableToggle
               open={showTable}
               onToggle={() => setShowTable(!showTable)}
@@ -92,7 +93,7 @@ export function ChartsPanel() {
         <ErrorBoundary key={tab} name={tab} label={`The ${CHART_TABS[tab].label} tab`}>
           {CHART_TABS[tab].body({ cpuLog })}
         </ErrorBoundary>
-        {showTable && tab !== 'journey' && <ChartDataTables tab={tab} cpuLog={cpuLog} id={DATA_TABLE_ID} />}
+        {showTable && isChartExportTab(tab) && <ChartDataTables tab={tab} cpuLog={cpuLog} id={DATA_TABLE_ID} />}
       </div>
     </div>
   );

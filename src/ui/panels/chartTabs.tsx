@@ -4,6 +4,7 @@ import { rovingIndex } from '../keyboard/roving.ts';
 import { JourneyPanel } from './JourneyPanel.tsx';
 import { LiveChart } from './LiveChart.tsx';
 import { SweepChart } from './SweepChart.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
 import { CpuChart, LatencyChart, PktgenChart, ThroughputChart } from './sweepCharts.tsx';
 
 /** What a tab's body is given by the panel around it. */
@@ -34,6 +35,7 @@ export const CHART_TABS: Readonly<Record<ChartTab, ChartTabSpec>> = {
   },
   pktgen: { label: 'pktgen', body: (p) => <SweepChart tab="pktgen" chart={PktgenChart} cpuLog={p.cpuLog} /> },
   live: { label: 'Running', body: () => <LiveChart /> },
+  timeline: { label: 'Timeline', body: () => <Timeline /> },
   journey: { label: 'Journey', body: () => <JourneyPanel /> },
 };
 
