@@ -49,6 +49,7 @@ export function liveChromeTrace(state: LiveTraceState): LiveTraceExport {
     state.scenario,
     {
       source: 'the live run: what its trace buffer holds at the current simulated time',
+      note: 'work is traced when it is scheduled: the last slices may lie past simulatedNs',
       traceBufferCapacity: capacity,
       ...(replay
         ? {}

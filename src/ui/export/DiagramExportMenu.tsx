@@ -7,6 +7,7 @@ import type { DiagramLayout } from '../diagram/index.ts';
 import { useFrameLoop } from '../frameContext.ts';
 import { diagramExporter } from './diagramExport.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import { TraceDownloadButton } from './TraceDownloadButton.tsx';
 
 export function DiagramExportMenu({
   layout,
@@ -31,6 +32,7 @@ export function DiagramExportMenu({
     // Clicks here are the menu's: not a pick of the token or the box under it.
     <div onClick={(e) => e.stopPropagation()} className="diagram-export" style={{ left }}>
       <ExportMenu exporter={exporter} scope="diagram" compact align="center" />
+      <TraceDownloadButton />
     </div>
   );
 }
