@@ -8,6 +8,7 @@ import { JourneyProbe } from './journeyProbe.ts';
 import { liveComponents, type LiveComponents } from './liveComponents.ts';
 import { LiveSamples, type LiveSample } from './liveSamples.ts';
 import { MessageLog } from './messageLog.ts';
+import { RecentSpans } from './recentSpans.ts';
 import { Recording } from './recording.ts';
 import { attachRecording } from './recordingTracks.ts';
 import { latencyReadout, throughputReadout, type LiveReadout } from './readout.ts';
@@ -48,8 +49,7 @@ export class LiveRun {
   /** Everything the run did, in typed arrays (the timeline's source); rebuilt with the run on replay. */
   private readonly recorded = new Recording();
   /** Spans recently written (the trace's subscribers see them as they come), for drawing tokens. */
-  private recent: SpanRecord[] = [];
-  private recentVersion = 0;
+  private readonly recent = new RecentSpans();
 
   /** The scenario the run is built from: the settings', going on, with a trace kept. */
   private readonly liveScenario: Scenario;
@@ -59,13 +59,9 @@ export class LiveRun {
     this.liveScenario = live;
     this.replay = new Replay(() => {
       const run = createRun(live);
-      this.recent = [];
-      this.recentVersion++;
+      this.recent.clear();
       run.sim.trace.subscribe((r) => {
-        if (r.kind === 'span' && r.messageId >= 0) {
-          this.recent.push(r);
-          this.recentVersion++;
-        }
+        if (r.kind === 'span' && r.messageId >= 0) this.recent.add(r, run.sim.now);
       });
       const log = new MessageLog(run.recorder);
       this.recorded.clear();
@@ -76,7 +72,7 @@ export class LiveRun {
 
   /** Changes whenever spans were added or the run was rebuilt (to know when to redo a token index). */
   get spansVersion(): number {
-    return this.recentVersion;
+    return this.recent.version;
   }
 
   /**
@@ -84,11 +80,12 @@ export class LiveRun {
    * (a message between two spans waits where it is going). Older ones are dropped as time passes.
    */
   recentSpans(nowNs: number, lookbackNs: number): readonly SpanRecord[] {
-    const horizon = nowNs - lookbackNs;
-    if (this.recent.length > 2048 && this.recent[0].endNs < horizon) {
-      this.recent = this.recent.filter((r) => r.endNs >= horizon || r.startNs > nowNs);
-    }
-    return this.recent;
+    return this.recent.at(nowNs, lookbackNs);
+  }
+
+  /** Spans held for drawing tokens (bounded: see RecentSpans). */
+  get recentSpanCount(): number {
+    return this.recent.size;
   }
 
   private get run(): ModelRun {
