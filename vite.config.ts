@@ -2,6 +2,13 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import {
+  inlineWorkerSource,
+  serialize,
+  servedPolicy,
+  servedPolicyMeta,
+  singleFilePolicyMeta,
+} from './scripts/contentSecurityPolicy.ts';
 
 /**
  * Two builds from one config. `vite build` makes dist/: files served from an origin, with a
@@ -16,12 +23,24 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       ...(single
-        ? [viteSingleFile(), dropMustServe(), onlyWorkerLoader('inline')]
-        : [offline(), onlyWorkerLoader('file')]),
+        ? [
+            viteSingleFile(),
+            dropMustServe(),
+            onlyWorkerLoader('inline'),
+            inlineWorkerSource(),
+            singleFilePolicyMeta(),
+          ]
+        : [offline(), onlyWorkerLoader('file'), servedPolicyMeta()]),
     ],
     // 127.0.0.1 rather than localhost: localhost can resolve to ::1 and miss the server.
     server: { host: '127.0.0.1', port: 5173, strictPort: false },
-    preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+    // The served build's policy as a header too (the meta tag in dist/index.html holds without it).
+    preview: {
+      host: '127.0.0.1',
+      port: 4173,
+      strictPort: true,
+      headers: { 'Content-Security-Policy': serialize(servedPolicy()) },
+    },
     // From file:// a module worker cannot start from a blob: URL; a classic (iife) one can.
     worker: { format: single ? 'iife' : 'es' },
     build: { target: 'es2022', sourcemap: false, outDir: single ? 'dist-single' : 'dist' },
@@ -53,6 +72,9 @@ function offline() {
       globPatterns: ['**/*.{js,css,html,svg,json}'],
       cleanupOutdatedCaches: true,
       clientsClaim: true,
+      // One sw.js with no importScripts: served with the app's Content-Security-Policy as a header
+      // (vite preview does), Trusted Types would refuse the string URL of a separate runtime file.
+      inlineWorkboxRuntime: true,
     },
   });
 }
@@ -69,13 +91,13 @@ function dropMustServe(): Plugin {
 }
 
 /**
- * spawn.ts imports the sweep worker twice: as a file (`?worker`, the served build) and inlined in
- * the page (`?worker&inline`, the single file). Each build calls only its own; the other import
- * becomes a stub here, so no build carries a second copy of the worker (a string of it, or a file).
+ * spawn.ts imports the sweep worker twice: as a file's URL (`?worker&url`, the served build) and as
+ * its code inlined in the page (`?worker&inline&source`, the single file). Each build uses only its
+ * own; the other import becomes a stub here, so no build carries a second copy of the worker.
  */
 function onlyWorkerLoader(kept: 'file' | 'inline'): Plugin {
   const stub = '\0unused-worker-loader';
-  const unused = kept === 'file' ? /\?worker&inline$/ : /\?worker$/;
+  const unused = kept === 'file' ? /\?worker&inline&source$/ : /\?worker&url$/;
   return {
     name: 'only-worker-loader',
     enforce: 'pre',

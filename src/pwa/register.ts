@@ -1,5 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { updateState } from './updateState.ts';
+import { allowServiceWorkerRegistration } from '../worker/trustedTypes.ts';
 
 /**
  * Registers the service worker of the served build (vite-plugin-pwa, `generateSW`), which precaches
@@ -9,6 +10,9 @@ import { updateState } from './updateState.ts';
 export function registerServiceWorker(): void {
   if (import.meta.env.DEV || import.meta.env.MODE === 'single') return;
   if (!('serviceWorker' in navigator)) return;
+  // The library passes the service worker's URL to the browser as a string: Trusted Types let it
+  // through only by the page's `default` policy, which allows that one same-origin URL.
+  allowServiceWorkerRegistration();
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const activate = registerSW({
       immediate: true,

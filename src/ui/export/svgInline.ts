@@ -55,7 +55,9 @@ export function inlineComputedStyles(src: Element, dst: Element, parent: CSSStyl
     const v = cs.getPropertyValue(p);
     if (v && v !== initial && !(p === 'display' && v !== 'none')) decls.push(`${p}:${v}`);
   }
-  if (decls.length > 0) dst.setAttribute('style', decls.join(';'));
+  // Through the CSSOM, not setAttribute('style'): the page's Content-Security-Policy refuses inline
+  // style attributes (style-src has no 'unsafe-inline'), but not styles set by script this way.
+  if (decls.length > 0) (dst as SVGElement).style.cssText = decls.join(';');
   else dst.removeAttribute('style');
   const a = src.children;
   const b = dst.children;
