@@ -15,6 +15,11 @@ const KEEP = process.env.EXPORT_FILES_DIR;
 /** pv-tcp at 64 B, with one model constant changed, so the caption and the CSV must name it. */
 const QUERY = '?mode=pv-tcp&workload=pingpong&size=64&seed=1&p.coalUs=10';
 
+// The test reads the files back in the page with DOMParser and fetch(data:), which the app's own
+// Content-Security-Policy refuses (Trusted Types, connect-src 'self'), as it should: these tests set
+// it aside; e2e/csp.spec.ts exports a PNG and an SVG with the policy in force.
+test.use({ bypassCSP: true });
+
 /** Opens the app and waits for the sweep, generously: with a changed constant it is computed afresh, on shared cores. */
 async function openApp(page: Page, query: string) {
   await page.goto(`/${query}`);
