@@ -42,6 +42,7 @@ export function liveChromeTrace(state: LiveTraceState): LiveTraceExport {
       records: state.records,
       droppedRecords: state.droppedRecords,
       counters: replay?.counters ?? [],
+      countersDropped: replay?.countersDropped ?? 0,
       endNs: state.nowNs,
       events: state.events,
       messagesIssued: state.messagesIssued,

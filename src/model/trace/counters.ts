@@ -127,11 +127,15 @@ export class CounterSampler {
 
   /**
    * The records from `fromNs` on, each counter starting at `fromNs` with the value it had then
-   * (so a track begins at its level, not at its first change inside the window).
+   * (so a track begins at its level, not at its first change inside the window). Where the
+   * sampler had to drop records past `fromNs` (more changes than it keeps), a counter begins at
+   * its oldest record still known instead: a later start, never a wrong level.
    */
   recordsFrom(fromNs: number): CounterRecord[] {
-    const before = new Map(this.base);
+    const before = new Map<string, CounterRecord>();
+    for (const [key, r] of this.base) if (r.atNs < fromNs) before.set(key, r);
     const out: CounterRecord[] = [];
+    for (const r of [...this.base.values()].filter((b) => b.atNs >= fromNs)) out.push(r);
     for (const r of this.records) {
       if (r.atNs < fromNs) before.set(keyOf(r), r);
       else out.push(r);
@@ -140,7 +144,7 @@ export class CounterSampler {
     const starts = [...before.values()]
       .filter((r) => !startsAtFrom.has(keyOf(r)))
       .map((r) => ({ ...r, atNs: fromNs }));
-    return [...starts, ...out];
+    return [...starts, ...out.sort((a, b) => a.atNs - b.atNs)];
   }
 
   private trim(): void {

@@ -26,6 +26,8 @@ export interface TraceRecording {
   readonly droppedRecords: number;
   /** Counter changes from the first kept record's time on. */
   readonly counters: readonly CounterRecord[];
+  /** Counter changes the sampler dropped (the oldest; most lie before the kept records anyway). */
+  readonly countersDropped: number;
   readonly endNs: number;
   readonly events: number;
   readonly messagesIssued: number;
@@ -66,6 +68,7 @@ export function recordRun(scenario: Scenario, opts: RecordOptions): TraceRecordi
     records,
     droppedRecords: sim.trace.dropped,
     counters: counters.recordsFrom(firstNs(records)),
+    countersDropped: counters.dropped,
     endNs: sim.now,
     events: sim.eventsProcessed,
     messagesIssued: run.recorder.messagesIssued,
@@ -93,6 +96,7 @@ export function chromeTraceOf(
     messagesIssued: recording.messagesIssued,
     traceRecords: recording.records.length,
     droppedRecords: recording.droppedRecords,
+    counterChangesDropped: recording.countersDropped,
     ...extra,
   });
 }
