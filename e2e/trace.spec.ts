@@ -22,7 +22,7 @@ interface TraceEvent {
 test('⤓ Trace downloads the live run as a Chrome trace of its slices, flows and counters', async ({
   page,
 }) => {
-  test.setTimeout(180_000); // a loaded machine: the page, its sweep workers and the download
+  test.setTimeout(240_000); // a loaded machine: the page, its sweep workers and the download
   // The live run is enough here: no need to wait for the charts' sweep.
   await page.goto('/?mode=pv-tcp&workload=pingpong&size=64&seed=1&vms=2');
   await page.waitForFunction(() => window.__xenviz !== undefined, null, { timeout: 90_000 });
