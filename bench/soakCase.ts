@@ -133,90 +133,122 @@ async function snapshot(page: Page, cdp: CDPSession, file: string): Promise<void
   await page.evaluate('window.__soakFrames.gcEnd = performance.now()');
 }
 
+/** Waits for the charts' sweep, up to `timeoutMs`; true when it finished. */
+async function sweepDone(page: Page, timeoutMs: number): Promise<boolean> {
+  return page
+    .waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
+      timeout: timeoutMs,
+      polling: 1000,
+    })
+    .then(() => true)
+    .catch(() => false);
+}
+
 /**
- * Plays `c` for `minutes` of wall time after the page is ready; the first `warmupMin` of it are the
- * warm-up (the page's start, the charts' sweep, the JIT). With `snapshotDir`, heap snapshots are
- * written there after the warm-up and at the end (to compare what grew).
+ * One page for every case: the first case's link, the frame watch installed before the app. The charts'
+ * sweep at 16 VMs takes minutes on a loaded machine (and, when its workers answer too slowly, runs on
+ * the page and blocks it): the cases start once it is done (up to 15 min), so they measure the live run.
+ * The cases share it (their scenarios differ only in mode and size, which the sweep covers).
+ */
+export async function openSoakPage(browser: Browser, base: string, first: SoakCase): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.addInitScript(FRAME_WATCH);
+  const q = `mode=${first.mode}&workload=stream&size=${first.sizeBytes}&vms=${VMS_PER_HOST}&window=${WINDOW}`;
+  await page.goto(`${base}?${q}&speed=${MAX_SPEED_NS_PER_S}`);
+  const started = Date.now();
+  const swept = await sweepDone(page, 900_000);
+  const waited = Math.round((Date.now() - started) / 1000);
+  console.error(`soak: charts ${swept ? 'ready' : 'still computing'} after ${waited} s`);
+  return page;
+}
+
+/** Switches the page to case `c` through its controls (a fresh live run), paused. */
+async function switchTo(page: Page, c: SoakCase): Promise<void> {
+  await page.evaluate('window.__xenviz.pause()');
+  await page.locator(`[data-testid="choice-mode"] [data-value="${c.mode}"]`).click();
+  const exponent = Math.round(Math.log2(c.sizeBytes));
+  await page.evaluate(`(() => {
+    const slider = document.querySelector('[data-testid="size-slider"]');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(slider, ${JSON.stringify(String(exponent))});
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`);
+  await page.waitForFunction(`window.__xenviz.state().events === 0`, null, { timeout: 60_000 });
+  await sweepDone(page, 900_000);
+}
+
+/**
+ * Plays `c` on `page` for `minutes` of wall time; the first `warmupMin` of it are the warm-up (the
+ * run's start, the JIT). With `snapshotDir`, heap snapshots are written there after the warm-up and
+ * at the end (to compare what grew).
  */
 export async function soakCase(
-  browser: Browser,
-  base: string,
+  page: Page,
   c: SoakCase,
   minutes: number,
   warmupMin: number,
   snapshotDir?: string,
 ): Promise<SoakFigures> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  try {
-    await page.addInitScript(FRAME_WATCH);
-    const q = `mode=${c.mode}&workload=stream&size=${c.sizeBytes}&vms=${VMS_PER_HOST}&window=${WINDOW}`;
-    await page.goto(`${base}?${q}&speed=${MAX_SPEED_NS_PER_S}`);
-    // The charts' sweep at 16 VMs runs on workers for a minute or more on a loaded machine: it is let
-    // finish first (up to 3 min), so the warm-up measures the live run rather than the sweep.
-    const ready = Date.now();
-    await page.waitForFunction('window.__xenviz', null, { timeout: 60_000 });
-    const swept = await page
-      .waitForFunction('window.__xenviz.state().sweepReady', null, { timeout: 180_000, polling: 1000 })
-      .then(() => true)
-      .catch(() => false);
-    const waited = Math.round((Date.now() - ready) / 1000);
-    console.error(`soak: ${c.key} charts ${swept ? 'ready' : 'still computing'} after ${waited} s; playing`);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.enable');
-    await page.getByTestId('play').click();
-    const t0 = Date.now();
-    const elapsedMin = () => (Date.now() - t0) / 60_000;
-    await sleep(warmupMin * 60_000);
-    await page.evaluate('window.__soakFrames.counting = true');
-    const xs: number[] = [];
-    const ys: number[] = [];
-    const buffers: number[] = [];
-    const sample = async () => {
-      xs.push(elapsedMin());
-      const m = await heapAfterGcMB(page, cdp);
-      ys.push(m.heap);
-      buffers.push(m.buffers);
-    };
+  await switchTo(page, c);
+  await page.evaluate(
+    'Object.assign(window.__soakFrames, { max: 0, over200: 0, long: [], counting: false, prev: null })',
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await page.getByTestId('play').click();
+  await page.waitForFunction('window.__xenviz.state().playing', null, { timeout: 60_000 });
+  const t0 = Date.now();
+  const elapsedMin = () => (Date.now() - t0) / 60_000;
+  await sleep(warmupMin * 60_000);
+  await page.evaluate('window.__soakFrames.counting = true');
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const buffers: number[] = [];
+  const sample = async () => {
+    xs.push(elapsedMin());
+    const m = await heapAfterGcMB(page, cdp);
+    ys.push(m.heap);
+    buffers.push(m.buffers);
+  };
+  await sample();
+  if (snapshotDir) await snapshot(page, cdp, `${snapshotDir}/${c.key}-start.heapsnapshot`);
+  while (elapsedMin() < minutes) {
+    await sleep(Math.min(SAMPLE_EVERY_MS, Math.max(0, (minutes - elapsedMin()) * 60_000)));
     await sample();
-    if (snapshotDir) await snapshot(page, cdp, `${snapshotDir}/${c.key}-start.heapsnapshot`);
-    while (elapsedMin() < minutes) {
-      await sleep(Math.min(SAMPLE_EVERY_MS, Math.max(0, (minutes - elapsedMin()) * 60_000)));
-      await sample();
-    }
-    if (snapshotDir) await snapshot(page, cdp, `${snapshotDir}/${c.key}-end.heapsnapshot`);
-    const state = (await page.evaluate('window.__xenviz.state()')) as {
-      events: number;
-      nowNs: number;
-      playing: boolean;
-    };
-    // On a machine too loaded for the sweep's workers to answer in time, the pool runs the sweep on
-    // the page, blocking its frames: said, since the frame figures then measure the sweep.
-    const sweepOnPage = (await page.evaluate(
-      "document.body.innerText.includes('sweeps run on the page')",
-    )) as boolean;
-    const frames = (await page.evaluate('window.__soakFrames')) as {
-      max: number;
-      maxAll: number;
-      over200: number;
-      long: { ms: number; style: number; scripts: string[] }[];
-    };
-    return {
-      heapStartMB: round(ys[0]),
-      heapEndMB: round(ys[ys.length - 1]),
-      buffersStartMB: round(buffers[0]),
-      buffersEndMB: round(buffers[buffers.length - 1]),
-      longFrames: frames.long.map((l) => `${l.ms} ms (style+layout ${l.style}): ${l.scripts.join('; ')}`),
-      stillPlaying: state.playing,
-      sweepOnPage,
-      slopeMBPerMin: round(slope(xs, ys), 2),
-      longestFrameMs: round(frames.max),
-      longestFrameAllMs: round(frames.maxAll),
-      framesOver200Ms: frames.over200,
-      events: state.events,
-      simulatedMs: round(state.nowNs / 1e6),
-      samples: ys.length,
-    };
-  } finally {
-    await page.close();
   }
+  if (snapshotDir) await snapshot(page, cdp, `${snapshotDir}/${c.key}-end.heapsnapshot`);
+  const state = (await page.evaluate('window.__xenviz.state()')) as {
+    events: number;
+    nowNs: number;
+    playing: boolean;
+  };
+  // On a machine too loaded for the sweep's workers to answer in time, the pool runs the sweep on
+  // the page, blocking its frames: said, since the frame figures then measure the sweep.
+  const sweepOnPage = (await page.evaluate(
+    "document.body.innerText.includes('sweeps run on the page')",
+  )) as boolean;
+  await cdp.detach();
+  const frames = (await page.evaluate('window.__soakFrames')) as {
+    max: number;
+    maxAll: number;
+    over200: number;
+    long: { ms: number; style: number; scripts: string[] }[];
+  };
+  return {
+    heapStartMB: round(ys[0]),
+    heapEndMB: round(ys[ys.length - 1]),
+    buffersStartMB: round(buffers[0]),
+    buffersEndMB: round(buffers[buffers.length - 1]),
+    longFrames: frames.long.map((l) => `${l.ms} ms (style+layout ${l.style}): ${l.scripts.join('; ')}`),
+    stillPlaying: state.playing,
+    sweepOnPage,
+    slopeMBPerMin: round(slope(xs, ys), 2),
+    longestFrameMs: round(frames.max),
+    longestFrameAllMs: round(frames.maxAll),
+    framesOver200Ms: frames.over200,
+    events: state.events,
+    simulatedMs: round(state.nowNs / 1e6),
+    samples: ys.length,
+  };
 }

@@ -1,14 +1,16 @@
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { soakCase, type SoakCase } from '../soakCase.ts';
+import { openSoakPage, soakCase, type SoakCase } from '../soakCase.ts';
 
 /**
  * Long runs stay flat: the built app in Chromium at the highest speed, 16 VMs per host streaming with
  * a window of 256, for pv-tcp and zero-copy at 64 B and 4 MiB, each for `--soak-minutes` (default 5)
  * of wall time. The heap after a forced collection is read at the end of the first minute, every
  * ~15 s after, and at the end. Goals: heap at the end within 10 % of the heap after the first minute,
- * slope ≤ 0.5 MB/min, no frame over 200 ms after the first minute.
+ * slope ≤ 0.5 MB/min, no frame over 200 ms after the first minute. The array buffers' backing stores
+ * (typed arrays, outside the heap: the live run's recording, the message log) are reported beside it.
+ * The five longest frames are printed on stderr with what ran in them (long-animation-frame entries).
  *
  * Flags (after `npm run bench --`): `--soak-minutes N` (a fraction for a try-out; 0 skips the soak),
  * `--soak-cases PvTcp64B,ZeroCopy4MiB` (a subset), `--soak-snapshots DIR` (heap snapshots after the
@@ -110,8 +112,9 @@ export async function run(): Promise<Record<string, number | string>> {
       executablePath,
       args: [...(executablePath ? ['--no-sandbox', '--disable-gpu'] : []), '--enable-precise-memory-info'],
     });
+    const page = await openSoakPage(browser, base, cases[0]);
     for (const c of cases) {
-      const f = await soakCase(browser, base, c, minutes, warmupMin, snapshotDir);
+      const f = await soakCase(page, c, minutes, warmupMin, snapshotDir);
       const k = c.key;
       out[`soakHeapStartMB${k}`] = f.heapStartMB;
       out[`soakHeapEndMB${k}`] = f.heapEndMB;
@@ -137,6 +140,8 @@ export async function run(): Promise<Record<string, number | string>> {
       ];
       if (notes.length > 0) out[`soakNote${k}`] = notes.join('; ');
       f.longFrames.forEach((l, i) => console.error(`soak: ${k} long frame ${i + 1}: ${l}`));
+      // Each case's figures as it ends (a long soak stopped half-way still says what it measured).
+      for (const [key, v] of Object.entries(out)) if (key.endsWith(k)) console.error(`soak:   ${key} ${v}`);
       console.error(`soak: ${k} done (${f.events.toLocaleString('en-US')} events)`);
     }
     return out;
