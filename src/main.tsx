@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FrameLoop } from './frame/frameLoop.ts';
 import { appStore } from './store/index.ts';
+import { syncAbSweep } from './store/abSweep.ts';
 import { syncSweeps } from './store/sweepSync.ts';
 import { syncUrl } from './store/urlSync.ts';
 import { App } from './ui/App.tsx';
@@ -22,6 +23,7 @@ if (!root) throw new Error('index.html has no #root element');
 const loop = new FrameLoop(appStore);
 syncUrl(appStore);
 syncSweeps(appStore);
+syncAbSweep(appStore);
 installTestHook(loop, appStore);
 loop.settle();
 

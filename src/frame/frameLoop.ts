@@ -1,5 +1,6 @@
 import type { AppStore } from '../store/appStore.ts';
 import type { LiveRun } from '../live/index.ts';
+import { AbRunner } from './abRunner.ts';
 import { LiveController } from './liveController.ts';
 
 /** Longest wall-clock step one frame may take: a hidden tab or a breakpoint never bursts. */
@@ -9,6 +10,8 @@ const SIM_BUDGET_MS = 7;
 /** Events between two looks at the clock. */
 const EVENTS_PER_CHUNK = 1_000;
 const PUBLISH_EVERY_MS = 125;
+/** Wall time a settled frame (a step, a reset, a pin) may spend bringing the pinned run A to B's time. */
+const AB_SETTLE_BUDGET_MS = 250;
 
 export interface DrawContext {
   readonly live: LiveRun;
@@ -22,6 +25,10 @@ export interface DrawContext {
  */
 export class FrameLoop {
   readonly controller: LiveController;
+  /** The pinned scenario A, kept on this loop's clock. */
+  readonly ab: AbRunner;
+  /** A is behind B's time: frames go on until it has caught up. */
+  private abLagging = false;
   private rafId: number | null = null;
   private lastMs: number | null = null;
   private lastPublishMs = -Infinity;
@@ -30,10 +37,12 @@ export class FrameLoop {
 
   constructor(private readonly store: AppStore) {
     this.controller = new LiveController(store);
+    this.ab = new AbRunner(store);
     this.controller.onReplace(() => this.invalidate());
     store.subscribe((s, prev) => {
       if (s.playing !== prev.playing || s.settings.speedNsPerSec !== prev.settings.speedNsPerSec)
         this.invalidate();
+      if (s.ab.pinned !== prev.ab.pinned) this.followA(AB_SETTLE_BUDGET_MS);
     });
     document.addEventListener('visibilitychange', () => {
       this.lastMs = null; // the time spent hidden is not replayed
@@ -90,8 +99,18 @@ export class FrameLoop {
     this.settle();
   }
 
+  /** Brings A towards B's time within `budgetMs`; frames continue while it lags. */
+  private followA(budgetMs: number): void {
+    const caughtUp = this.controller.guard(() =>
+      this.ab.follow(this.live.nowNs, budgetMs, this.sampleEveryNs()),
+    );
+    this.abLagging = caughtUp === false;
+    this.invalidate();
+  }
+
   /** Draws and publishes now, synchronously. */
   settle(): void {
+    this.followA(AB_SETTLE_BUDGET_MS);
     this.draw();
     this.publish();
     this.dirty = false;
@@ -129,13 +148,21 @@ export class FrameLoop {
     } else {
       this.lastMs = null;
     }
+    const abWasLagging = this.abLagging;
+    if (running || abWasLagging) {
+      const caughtUp = this.controller.guard(() =>
+        this.ab.follow(this.live.nowNs, SIM_BUDGET_MS, this.sampleEveryNs()),
+      );
+      this.abLagging = caughtUp === false;
+      if (abWasLagging && !this.abLagging) this.dirty = true;
+    }
     if (running || this.dirty) this.draw();
     if (running ? nowMs - this.lastPublishMs >= PUBLISH_EVERY_MS : this.dirty) {
       this.publish();
       this.lastPublishMs = nowMs;
     }
     this.dirty = false;
-    if (running) this.schedule();
+    if (running || this.abLagging) this.schedule();
   };
 
   private draw(): void {
@@ -151,5 +178,6 @@ export class FrameLoop {
       liveSeries: live.series.slice(),
     }));
     if (published) this.store.setState(published);
+    this.controller.guard(() => this.ab.publish(live));
   }
 }

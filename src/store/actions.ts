@@ -1,6 +1,7 @@
 import { PKTGEN_DEFAULT_FRAME_BYTES, isPktgenFrame } from '../model/limits.ts';
 import { MODE_DESCRIPTORS } from '../model/modes.ts';
 import type { Mode, Op, Workload } from '../model/types.ts';
+import { createAbActions } from './ab.ts';
 import type { AppStore, ChartTab } from './appStore.ts';
 import { settingsProblems } from './settingsCheck.ts';
 import { SPEED_LIMITS, type Settings } from './settings.ts';
@@ -34,6 +35,7 @@ export function createActions(store: AppStore) {
     return true;
   };
   return {
+    ...createAbActions(store, (next) => settings(next)),
     setMode(mode: Mode) {
       const s = store.getState().settings;
       // pktgen exists only where the poster ran it: other modes fall back to streaming.

@@ -1,10 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { EMPTY_READOUT, type LiveComponents, type LiveReadout, type LiveSample } from '../live/index.ts';
 import type { ChartPoint } from '../worker/sweeps.ts';
+import { NO_AB, type AbState } from './ab.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** The chart tabs' keys (the link's `tab`); the tab bar's order and labels are the UI's (chartTabs.tsx). */
-export const CHART_TAB_KEYS = ['cpu', 'throughput', 'latency', 'pktgen', 'live', 'timeline', 'journey'] as const;
+export const CHART_TAB_KEYS = ['cpu', 'throughput', 'latency', 'pktgen', 'live', 'timeline', 'ab', 'journey'] as const;
 export type ChartTab = (typeof CHART_TAB_KEYS)[number];
 
 /** Numbers the frame loop publishes a few times a second (never per event), each with what it is. */
@@ -35,6 +36,8 @@ export interface AppState {
   readonly sweepNote: string | null;
   /** The last refused settings change: its message by the field it was for (`size`, a constant's name). */
   readonly fieldProblems: Readonly<Record<string, string>>;
+  /** A pinned scenario A compared with the current one (ab.ts). */
+  readonly ab: AbState;
 }
 
 export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: string[] = []): AppState {
@@ -51,6 +54,7 @@ export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: str
     sweep: { points: [], stale: true, progress: null, error: null },
     sweepNote: null,
     fieldProblems: {},
+    ab: NO_AB,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { NO_AB } from './ab.ts';
 import { createActions } from './actions.ts';
 import { createAppStore, initialState, type AppState } from './appStore.ts';
 import { decodeLink, type Decoded } from './urlState.ts';
@@ -15,6 +16,7 @@ export const appStore = createAppStore(
         chartTab: openedLink.view.tab,
         controlsOpen: openedLink.view.settingsOpen,
         selectedMessage: openedLink.view.message,
+        ab: { ...NO_AB, pinned: openedLink.pinned },
       }
     : initialState(),
 );

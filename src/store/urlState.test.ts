@@ -64,7 +64,12 @@ describe('the state in the URL', () => {
   });
 
   it('an empty link opens the defaults', () => {
-    expect(decodeLink('')).toEqual({ settings: DEFAULT_SETTINGS, view: DEFAULT_VIEW, problems: [] });
+    expect(decodeLink('')).toEqual({
+      settings: DEFAULT_SETTINGS,
+      view: DEFAULT_VIEW,
+      problems: [],
+      pinned: null,
+    });
   });
 
   it('names each bad value by its key, uses its default, and keeps the rest of the link', () => {
@@ -82,7 +87,7 @@ describe('the state in the URL', () => {
       'size: -3 is outside 1 B–4 MiB (using 64 B).',
       'p.coalUs: coalUs = 900 µs is outside the allowed range 0–100 µs (using the default).',
       'p.bogus: not a model constant (see Settings → Model constants); ignored.',
-      'tab: "map" is not one of cpu, throughput, latency, pktgen, live, journey (using cpu).',
+      `tab: "map" is not one of ${CHART_TAB_KEYS.join(', ')} (using cpu).`,
       'panel: "x" is not a panel (settings); ignored.',
       'msg: -1 is outside 0–1000000 (no journey opened).',
     ]);
@@ -144,5 +149,23 @@ describe('the state in the URL', () => {
     expect(bad.file).toBeNull();
     expect(bad.problems).toHaveLength(2);
     expect(decodeTourLink('?tourfile=tours/../secret.json').file).toBeNull();
+  });
+});
+
+describe('the pinned scenario A in the link', () => {
+  it('round-trips A as its own settings, and names what it cannot read under ab', () => {
+    const pinned = { ...DEFAULT_SETTINGS, mode: 'pv-tcp' as const, sizeBytes: 4096, vms: 2, params: { coalUs: 10 } };
+    const link = encodeLink({ settings: DEFAULT_SETTINGS, view: DEFAULT_VIEW, pinned });
+    expect(link).toContain('ab=');
+    const d = decodeLink(link);
+    expect(d.problems).toEqual([]);
+    expect(d.pinned).toEqual(pinned);
+    expect(d.settings).toEqual(DEFAULT_SETTINGS);
+    const bad = decodeLink('?v=2&ab=mode%3Dwarp%26size%3D64');
+    expect(bad.pinned?.mode).toBe(DEFAULT_SETTINGS.mode);
+    expect(bad.problems.join('\n')).toMatch(/^ab \(the pinned A\): mode: "warp"/);
+    const junk = decodeLink('?v=2&ab=%3Cscript%3E');
+    expect(junk.pinned).toBeNull();
+    expect(junk.problems.join('\n')).toMatch(/^ab: .*nothing pinned as A/);
   });
 });

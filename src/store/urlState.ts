@@ -15,7 +15,7 @@ import {
   parseField,
   type FieldSpec,
 } from './link/fields.ts';
-import { DEFAULT_VIEW, type LinkState, type LinkView } from './link/linkState.ts';
+import { DEFAULT_VIEW, PINNED_KEY, type LinkState, type LinkView } from './link/linkState.ts';
 import { clip, crossFieldProblems, otherKeyProblems } from './link/linkKeys.ts';
 import { LINK_FORMAT_VERSION, migrate } from './link/migrations.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
@@ -84,6 +84,7 @@ export function decodeTourLink(search: string): {
 /** What a link says: the state it opens, and every problem found reading it. */
 export interface Decoded extends LinkState {
   readonly problems: string[];
+  readonly pinned: Settings | null;
 }
 
 /** A default for "using …" in messages: 64 B, 1 VM, 8 messages. */
@@ -190,7 +191,45 @@ export function decodeLink(search: string): Decoded {
   }
   num(TIME_FIELD, 'opening at t = 0', (v) => (view.timeNs = v));
   num(MESSAGE_FIELD, 'no journey opened', (v) => (view.message = v));
-  return { settings: s, view, problems };
+  return { settings: s, view, problems, pinned: decodePinned(q.get(PINNED_KEY), problems) };
+}
+
+/** The settings keys a pinned scenario's own query string may hold (its speed is B's: one clock). */
+const PINNED_SETTINGS_KEYS = new Set(['mode', 'op', 'workload', 'size', 'vms', 'window', 'seed']);
+
+/**
+ * A pinned scenario A (`ab=` its settings as a query string of their own), read as a link's settings
+ * are, each problem named under `ab:`; null when absent or when it is not a link's settings at all.
+ */
+function decodePinned(raw: string | null, problems: string[]): Settings | null {
+  if (raw === null) return null;
+  const inner = new URLSearchParams(raw);
+  const keys = [...inner.keys()];
+  const foreign = keys.filter((k) => !PINNED_SETTINGS_KEYS.has(k) && !k.startsWith('p.'));
+  if (keys.length === 0 || foreign.length > 0) {
+    problems.push(
+      `${PINNED_KEY}: "${clip(raw)}" is not a scenario's settings (mode=…&size=…); nothing pinned as A.`,
+    );
+    return null;
+  }
+  inner.set('v', String(LINK_FORMAT_VERSION));
+  const d = decodeLink(`?${inner.toString()}`);
+  problems.push(...d.problems.map((p) => `${PINNED_KEY} (the pinned A): ${p}`));
+  return { ...d.settings, speedNsPerSec: DEFAULT_SETTINGS.speedNsPerSec };
+}
+
+/** A scenario's run settings as a query string (model constants only where changed). */
+function runSettingsQuery(s: Settings): URLSearchParams {
+  const q = new URLSearchParams();
+  q.set('mode', s.mode);
+  q.set('op', s.op);
+  q.set('workload', s.workload);
+  q.set('size', String(s.sizeBytes));
+  q.set('vms', String(s.vms));
+  q.set('window', String(s.window));
+  q.set('seed', String(s.seed));
+  for (const name of Object.keys(s.params).sort()) q.set(`p.${name}`, String(s.params[name]));
+  return q;
 }
 
 /** The settings of a link (and the rest of what it says): `decodeLink` under its first name. */
@@ -201,26 +240,28 @@ export const PANEL_KEY = 'panel';
 const SETTINGS_PANEL = 'settings';
 
 /** The query string of a whole state: settings (model constants only where changed), then the view, then view flags. */
-export function encodeLink({ settings: s, view }: LinkState): string {
+export function encodeLink({ settings: s, view, pinned = currentPinned() }: LinkState): string {
   const q = new URLSearchParams();
   q.set('v', String(LINK_FORMAT_VERSION));
-  q.set('mode', s.mode);
-  q.set('op', s.op);
-  q.set('workload', s.workload);
-  q.set('size', String(s.sizeBytes));
-  q.set('vms', String(s.vms));
-  q.set('window', String(s.window));
-  q.set('seed', String(s.seed));
+  const run = runSettingsQuery(s);
+  for (const [key, value] of run) if (!key.startsWith('p.')) q.set(key, value);
   q.set('speed', String(Math.round(s.speedNsPerSec)));
-  for (const name of Object.keys(s.params).sort()) q.set(`p.${name}`, String(s.params[name]));
+  for (const [key, value] of run) if (key.startsWith('p.')) q.set(key, value);
   q.set(TAB_KEY, view.tab);
   if (view.settingsOpen) q.set(PANEL_KEY, SETTINGS_PANEL);
   // A time past the link's limit is left out: opening would replay too far (see TIME_FIELD).
   if (view.timeNs > 0 && view.timeNs <= TIME_FIELD.max)
     q.set(TIME_FIELD.key, String(Math.round(view.timeNs)));
   if (view.message !== null) q.set(MESSAGE_FIELD.key, String(view.message));
+  if (pinned) q.set(PINNED_KEY, runSettingsQuery(pinned).toString());
   for (const [key, value] of viewFlags) q.set(key, value);
   return `?${q.toString()}`;
+}
+
+/** The pinned scenario A on the page: set by the URL's sync, kept by every rewrite of the link. */
+let currentPinned: () => Settings | null = () => null;
+export function setPinnedSource(source: () => Settings | null): void {
+  currentPinned = source;
 }
 
 /** Where the page is (tab, panel, time, message): set by the URL's sync, read by `encodeSettings`. */

@@ -1,6 +1,6 @@
 import type { AppState, AppStore } from './appStore.ts';
 import type { LinkView } from './link/linkState.ts';
-import { encodeLink, setViewSource } from './urlState.ts';
+import { encodeLink, setPinnedSource, setViewSource } from './urlState.ts';
 
 /** Browsers rate-limit replaceState (Safari throws past 100 calls in 10–30 s): a slider drag must not hit it. */
 const THROTTLE_MS = 150;
@@ -24,11 +24,12 @@ export function viewOf(s: AppState): LinkView {
  */
 export function syncUrl(store: AppStore): () => void {
   setViewSource(() => viewOf(store.getState()));
+  setPinnedSource(() => store.getState().ab.pinned);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
     const s = store.getState();
-    const search = encodeLink({ settings: s.settings, view: viewOf(s) });
+    const search = encodeLink({ settings: s.settings, view: viewOf(s), pinned: s.ab.pinned });
     // Compared with the address bar, not with our last write: the tour and presenter mode write too.
     if (search === location.search) return;
     history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
@@ -40,6 +41,7 @@ export function syncUrl(store: AppStore): () => void {
       s.chartTab !== prev.chartTab ||
       s.controlsOpen !== prev.controlsOpen ||
       s.selectedMessage !== prev.selectedMessage ||
+      s.ab.pinned !== prev.ab.pinned ||
       s.playing !== prev.playing;
     if (changed) timer = setTimeout(write, THROTTLE_MS);
     else if (s.readout.nowNs !== prev.readout.nowNs)

@@ -29,6 +29,8 @@ export const LINK_KEYS: readonly string[] = [
   SPEED_FIELD.key,
   'tab',
   'panel',
+  // The pinned scenario of the A/B comparison (linkState.ts).
+  'ab',
   TIME_FIELD.key,
   MESSAGE_FIELD.key,
   // Read by the tour (tour=N, tourfile), presenter mode and embedding (embed=1&view=…).

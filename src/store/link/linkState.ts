@@ -19,4 +19,9 @@ export const DEFAULT_VIEW: LinkView = { tab: 'cpu', settingsOpen: false, timeNs:
 export interface LinkState {
   readonly settings: Settings;
   readonly view: LinkView;
+  /** A pinned scenario A (the A/B comparison), or none. */
+  readonly pinned?: Settings | null;
 }
+
+/** The link's key of the pinned scenario A: its run settings as a query string of their own. */
+export const PINNED_KEY = 'ab';

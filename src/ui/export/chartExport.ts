@@ -12,9 +12,10 @@ import { documentOf, findSvg } from './figureDom.ts';
 import { exportFileName } from './fileName.ts';
 import { cpuBarsTable, cpuTotalsTable, lineTable, liveTable } from './tables.ts';
 
-/** Tabs that hold a chart (the journey and the timeline are panels of their own). */
-export type ChartExportTab = Exclude<ChartTab, 'journey' | 'timeline'>;
-export const isChartExportTab = (tab: ChartTab): tab is ChartExportTab => tab !== 'journey' && tab !== 'timeline';
+/** Tabs that hold a chart (the journey, the timeline and the A/B comparison are panels of their own). */
+export type ChartExportTab = Exclude<ChartTab, 'journey' | 'timeline' | 'ab'>;
+export const isChartExportTab = (tab: ChartTab): tab is ChartExportTab =>
+  tab !== 'journey' && tab !== 'timeline' && tab !== 'ab';
 
 interface ChartFigure extends FigureChoice {
   /** The SVGs of the figure under the chart area, and the box they are laid out in ('' = the SVG). */

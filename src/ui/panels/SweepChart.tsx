@@ -7,6 +7,7 @@ import { SMALLEST_TEXT_PX } from '../../charts/index.ts';
 import { textScaleFor, usePresenter } from '../presenter/index.ts';
 
 const selectSweep = (s: AppState) => s.sweep;
+const selectPinned = (s: AppState) => s.ab.sweep?.points ?? null;
 const selectSize = (s: AppState) => s.settings.sizeBytes;
 const selectLinkGbps = (s: AppState) => paramValue(s.settings.params, 'linkGbps');
 
@@ -21,6 +22,7 @@ export function SweepChart({
   cpuLog: boolean;
 }) {
   const sweep = useApp(selectSweep);
+  const pinnedPoints = useApp(selectPinned);
   const sizeBytes = useApp(selectSize);
   const linkGbps = useApp(selectLinkGbps);
   // Presenter mode: every tick, label and tooltip at the projector's minimum text size.
@@ -36,6 +38,7 @@ export function SweepChart({
           width={width}
           height={height}
           points={points}
+          pinnedPoints={pinnedPoints && pinnedPoints.length > 0 ? pinnedPoints : null}
           sizeBytes={sizeBytes}
           stale={sweep.stale}
           linkGbps={linkGbps}

@@ -34,6 +34,26 @@ export function lineSeries(
   }));
 }
 
+/** The dash of a pinned scenario A's curves: dotted, in its mode's colour and marker. */
+export const PINNED_DASH = '1 5';
+
+/**
+ * A pinned scenario A's curves beside B's (`lineSeries` of each), A's after B's, each named "A · …"
+ * and dotted; B's keep their names and styles, so a chart without A looks as it always did.
+ */
+export function withPinned(b: LineSeries[], a: LineSeries[] | null): LineSeries[] {
+  if (!a) return b;
+  return [
+    ...b,
+    ...a.map((s, i) => ({
+      ...s,
+      key: `A:${s.key}`,
+      label: `A · ${s.label}`,
+      style: { ...(s.style ?? seriesStyle(i)), dash: PINNED_DASH },
+    })),
+  ];
+}
+
 /** The CPU figure's rows: the driver domain (a stub domain's CPU counts as its) and the guest. */
 const CPU_ROWS = ['dom0', 'vm'] as const;
 type CpuRow = (typeof CPU_ROWS)[number];

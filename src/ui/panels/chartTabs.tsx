@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ChartTab } from '../../store/index.ts';
 import { rovingIndex } from '../keyboard/roving.ts';
+import { AbPanel } from '../ab/AbPanel.tsx';
 import { JourneyPanel } from './JourneyPanel.tsx';
 import { LiveChart } from './LiveChart.tsx';
 import { SweepChart } from './SweepChart.tsx';
@@ -36,6 +37,7 @@ export const CHART_TABS: Readonly<Record<ChartTab, ChartTabSpec>> = {
   pktgen: { label: 'pktgen', body: (p) => <SweepChart tab="pktgen" chart={PktgenChart} cpuLog={p.cpuLog} /> },
   live: { label: 'Running', body: () => <LiveChart /> },
   timeline: { label: 'Timeline', body: () => <Timeline /> },
+  ab: { label: 'A/B', body: () => <AbPanel /> },
   journey: { label: 'Journey', body: () => <JourneyPanel /> },
 };
 

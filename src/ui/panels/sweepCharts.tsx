@@ -3,13 +3,15 @@ import { CpuSizeView, LineChart } from '../../charts/index.ts';
 import { NS_PER_S, mibPerSec } from '../../lib/units.ts';
 import { POSTER } from '../../model/poster.ts';
 import type { ChartPoint } from '../../worker/sweeps.ts';
-import { cpuBarsAt, cpuTotals, lineSeries } from './chartData.ts';
+import { cpuBarsAt, cpuTotals, lineSeries, withPinned } from './chartData.ts';
 
 /** What every sweep chart is drawn from: the sweep's points and the settings they are read against. */
 export interface SweepChartProps {
   readonly width: number;
   readonly height: number;
   readonly points: readonly ChartPoint[];
+  /** A pinned scenario A's points, drawn over B's where the chart compares curves; null without A. */
+  readonly pinnedPoints?: readonly ChartPoint[] | null;
   /** The chosen message size: a marker on every chart. */
   readonly sizeBytes: number;
   /** Recomputing: the old curves stay, dimmed. */
@@ -45,12 +47,16 @@ export function ThroughputChart({
   width,
   height,
   points,
+  pinnedPoints,
   sizeBytes,
   stale,
   textScale,
   linkGbps,
 }: SweepChartProps) {
-  const series = useMemo(() => lineSeries(points, (p) => p.throughputMiBps), [points]);
+  const series = useMemo(() => {
+    const y = (p: ChartPoint) => p.throughputMiBps;
+    return withPinned(lineSeries(points, y), pinnedPoints ? lineSeries(pinnedPoints, y) : null);
+  }, [points, pinnedPoints]);
   const wire = useWireLine(linkGbps);
   return (
     <LineChart
@@ -109,8 +115,19 @@ export function PktgenChart({
   );
 }
 
-export function LatencyChart({ width, height, points, sizeBytes, stale, textScale }: SweepChartProps) {
-  const series = useMemo(() => lineSeries(points, (p) => p.latencyUs), [points]);
+export function LatencyChart({
+  width,
+  height,
+  points,
+  pinnedPoints,
+  sizeBytes,
+  stale,
+  textScale,
+}: SweepChartProps) {
+  const series = useMemo(() => {
+    const y = (p: ChartPoint) => p.latencyUs;
+    return withPinned(lineSeries(points, y), pinnedPoints ? lineSeries(pinnedPoints, y) : null);
+  }, [points, pinnedPoints]);
   // The poster's one-way latencies are for a small message: drawn at the sweep's smallest size.
   const posterPoints = useMemo(() => {
     const x = Math.min(...series.flatMap((s) => s.points.map((p) => p.x)));
