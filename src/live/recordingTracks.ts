@@ -13,6 +13,8 @@ export interface TrackPlace {
 }
 
 const HOSTED = /^h(\d+)\/(.+)$/;
+/** Counters are also sampled as spans are written, at most once per this much simulated time. */
+const COUNTER_EVERY_NS = 1_000;
 
 /**
  * A component's place, from its name as the model writes it: `h0/vm0/vcpu0`, `h0/dma-tx`,
@@ -38,12 +40,17 @@ export function trackPlace(name: string): TrackPlace {
 /**
  * Connects a fresh model run to the recording: every span the trace writes, every frame's payload
  * placed at a receiver and every delivery (hooks chained after the ones already set, such as the
- * message log's), and a sampler of the rings and event channels for `Recording.sampleNow`.
+ * message log's), and a sampler of the rings and event channels for `Recording.sampleNow`, which
+ * also runs as spans are written (at most once per simulated microsecond).
  */
 export function attachRecording(run: ModelRun, recording: Recording): void {
   const { sim, ctx, recorder, path, topology } = run;
+  let sampledAtNs = -Infinity;
   sim.trace.subscribe((r) => {
-    if (r.kind === 'span') recording.record(r);
+    if (r.kind !== 'span') return;
+    recording.record(r);
+    // Between frames too (a jump ahead, a replay): the rings' levels at the run's own pace.
+    if (sim.now - sampledAtNs >= COUNTER_EVERY_NS) recording.sampleNow();
   });
   const arrived = ctx.arrived;
   let arrivedBytes = 0;
@@ -60,6 +67,7 @@ export function attachRecording(run: ModelRun, recording: Recording): void {
   const pending = new Map<string, number>();
   recording.sampleNow = () => {
     const t = sim.now;
+    sampledAtNs = t;
     for (const r of path.rings()) recording.sampleCounter(r.name, t, r.occupancy, r.slots);
     for (const h of topology.hosts)
       recording.sampleCounter(h.nic.txRing.name, t, h.nic.txRing.occupancy, h.nic.txRing.slots);

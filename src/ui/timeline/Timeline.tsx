@@ -27,9 +27,10 @@ export function Timeline() {
   const [selection, setSelection] = useState<{ fromNs: number; toNs: number } | null>(null);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [follow, setFollow] = useState(true);
+  const [categories, setCategories] = useState<readonly string[]>([]);
 
   useEffect(() => {
-    ctl.attach(canvasRef.current, { selection: setSelection, hover: setHover });
+    ctl.attach(canvasRef.current, { selection: setSelection, hover: setHover, categories: setCategories });
     const stopDraw = loop.onDraw(({ nowNs }) => {
       ctl.paint(nowNs);
       setFollow(ctl.view.follow);
@@ -41,7 +42,7 @@ export function Timeline() {
     return () => {
       stopDraw();
       stopKeys();
-      ctl.attach(null, { selection: () => {}, hover: () => {} });
+      ctl.attach(null, { selection: () => {}, hover: () => {}, categories: () => {} });
     };
   }, [ctl, loop]);
 
@@ -87,7 +88,7 @@ export function Timeline() {
           W S zoom · A D pan · click axis: go to time · shift-drag: range
         </span>
       </div>
-      <TimelineLegend />
+      <TimelineLegend categories={categories} />
       <div ref={boxRef} className="timeline-box">
         <canvas
           ref={canvasRef}

@@ -1,7 +1,6 @@
 import { formatBytes, formatClockNs } from '../../lib/format.ts';
 import { DOMAINS } from '../../model/categories.ts';
 import { useApp, type AppState } from '../../store/index.ts';
-import { useFrameLoop } from '../frameContext.ts';
 import { CATEGORY_ORDER } from '../panels/chartData.ts';
 import { formatSpanNs } from './timelineAxis.ts';
 import { categoryLabel, spanColour } from './timelineColours.ts';
@@ -89,10 +88,8 @@ export function SpanTooltip({ hover, recording, width }: { hover: HoverInfo; rec
   );
 }
 
-/** The categories the recording holds, in the CPU chart's order and colours, then the hardware's. */
-export function TimelineLegend() {
-  useApp(selectNow);
-  const names = useFrameLoop().live.recording.categories.names;
+/** The categories on screen, in the CPU chart's order and colours, then the hardware's. */
+export function TimelineLegend({ categories: names }: { categories: readonly string[] }) {
   const present = new Set(names);
   const cpu = CATEGORY_ORDER.filter((c) => present.has(c));
   const other = names.filter((c) => !(CATEGORY_ORDER as readonly string[]).includes(c));

@@ -35,6 +35,8 @@ export interface PaintResult {
   readonly spansDrawn: number;
   /** Rectangles filled for them. */
   readonly rects: number;
+  /** Indices (in the recording's categories) of the spans painted. */
+  readonly categories: number[];
   /** The widest span of a message in view, centre in CSS px (something to click), or null. */
   readonly probe: { x: number; y: number; message: number } | null;
 }
@@ -100,6 +102,7 @@ export function paintTimeline(ctx: CanvasRenderingContext2D, dpr: number, p: Pai
   let rects = 0;
   let probe: PaintResult['probe'] = null;
   let probeW = 6;
+  const seen = new Uint8Array(256);
   const flush = (track: number) => {
     const row = rowOfTrack[track];
     if (runX0[track] < 0 || !row) return;
@@ -117,6 +120,7 @@ export function paintTimeline(ctx: CanvasRenderingContext2D, dpr: number, p: Pai
       const y = top + row.y - L.scrollY;
       if (y > L.height || y + row.height < top) return;
       spansDrawn++;
+      seen[s.category[i]] = 1;
       const x0 = Math.max(-1, (s.start[i] - view.startNs) * k);
       const x1 = Math.min(plotW + 1, (Math.min(s.end[i], nowNs) - view.startNs) * k);
       if (x1 - x0 < 1) {
@@ -180,7 +184,9 @@ export function paintTimeline(ctx: CanvasRenderingContext2D, dpr: number, p: Pai
 
   paintLabels(ctx, p);
   paintAxis(ctx, p, plotW, ticks, nowX);
-  return { spansDrawn, rects, probe };
+  const categories: number[] = [];
+  seen.forEach((v, c) => v && categories.push(c));
+  return { spansDrawn, rects, probe, categories };
 }
 
 /** The axis across the top, and the cursor (the live run's time) with its handle. */

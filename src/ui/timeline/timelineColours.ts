@@ -12,8 +12,8 @@ const CPU_STYLES = categoryStyles(CATEGORY_ORDER);
 
 const HW_COLOURS: Readonly<Record<HwStage, string>> = {
   'nic-tx': DOMAIN_COLOURS.nic.stroke,
-  dma: '#9fb3c8',
-  wire: THEME.ink,
+  dma: '#8fa7c0',
+  wire: DOMAIN_COLOURS.net.stroke,
   'nic-rx': DOMAIN_COLOURS.nic.stroke,
   coalesce: '#8a9bb0',
   firmware: DOMAIN_COLOURS.nic.stroke,

@@ -52,6 +52,8 @@ export class TimelineController {
   /** Told when the selected range changes (the summary panel) and when the hovered span does. */
   private onSelection: (s: { fromNs: number; toNs: number } | null) => void = () => {};
   private onHover: (h: HoverInfo | null) => void = () => {};
+  private onCategories: (names: readonly string[]) => void = () => {};
+  private categoriesKey = '';
 
   constructor(private readonly loop: FrameLoop) {
     this.view = V.initialView(loop.live.nowNs);
@@ -63,9 +65,16 @@ export class TimelineController {
 
   attach(
     canvas: HTMLCanvasElement | null,
-    tell: { selection: (s: { fromNs: number; toNs: number } | null) => void; hover: (h: HoverInfo | null) => void },
+    tell: {
+      selection: (s: { fromNs: number; toNs: number } | null) => void;
+      hover: (h: HoverInfo | null) => void;
+      /** The categories painted, when they change (the legend lists what is on screen). */
+      categories: (names: readonly string[]) => void;
+    },
   ): void {
     this.canvas = canvas;
+    this.onCategories = tell.categories;
+    this.categoriesKey = '';
     this.onSelection = tell.selection;
     this.onHover = tell.hover;
   }
@@ -133,6 +142,11 @@ export class TimelineController {
       messageSpans: message.spans,
       selection: this.selection,
     });
+    const key = result.categories.join(',');
+    if (key !== this.categoriesKey) {
+      this.categoriesKey = key;
+      this.onCategories(result.categories.map((c) => rec.categories.names[c]));
+    }
     canvas.dataset.spansDrawn = String(result.spansDrawn);
     canvas.dataset.rects = String(result.rects);
     canvas.dataset.viewStartNs = String(Math.round(this.view.startNs));
