@@ -77,6 +77,8 @@ test('the timeline paints the live run, zooms with the wheel, pans with A and D'
 
 test('clicking a span opens its message’s journey', async ({ page }) => {
   const canvas = await openPlaying(page);
+  await canvas.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('w'); // closer: spans wide enough to aim at
   const probe = (await canvas.getAttribute('data-probe')) ?? '';
   expect(probe).not.toBe('');
   const [x, y] = probe.split(',').map(Number);
@@ -88,9 +90,9 @@ test('clicking a span opens its message’s journey', async ({ page }) => {
 
 test('shift-drag sums a range; clicking the axis moves the simulated time', async ({ page }) => {
   const canvas = await openPlaying(page);
-  const box = (await canvas.boundingBox())!;
+  let box = (await canvas.boundingBox())!;
   const v = await painted(canvas);
-  const plotLeft = 150;
+  const plotLeft = Math.min(150, Math.round(box.width * 0.3));
   const xOf = (t: number) => box.x + plotLeft + ((t - v.startNs) / (v.endNs - v.startNs)) * (box.width - plotLeft);
   const y = box.y + box.height * 0.6;
   await page.mouse.move(xOf(v.startNs + (v.nowNs - v.startNs) * 0.1), y);
@@ -108,6 +110,7 @@ test('shift-drag sums a range; clicking the axis moves the simulated time', asyn
   await page.screenshot({ path: `${SHOTS}/timeline-1366x768.png` });
 
   // Back in time: a click on the axis replays the run to there, paused.
+  box = (await canvas.boundingBox())!;
   const target = v.startNs + (v.nowNs - v.startNs) * 0.5;
   await page.mouse.click(xOf(target), box.y + 10);
   await expect.poll(async () => (await simState(page)).nowNs, POLL).toBeLessThan(v.nowNs);

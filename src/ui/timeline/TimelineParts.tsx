@@ -12,6 +12,8 @@ const selectNow = (s: AppState) => s.readout.nowNs;
 
 const domainName = (owner: string) =>
   Object.hasOwn(DOMAINS, owner) ? DOMAINS[owner as keyof typeof DOMAINS] : owner;
+/** Short names for the summary's narrow table. */
+const SHORT_DOMAIN: Readonly<Record<string, string>> = { dom0: 'Dom0', vm: 'VM', stubdom: 'stub', linux: 'Linux' };
 
 /** The selected range: its CPU by domain and category, bytes arrived, messages delivered. */
 export function RangeSummaryPanel({
@@ -26,7 +28,7 @@ export function RangeSummaryPanel({
   const nowNs = useApp(selectNow);
   const toNs = Math.min(selection.toNs, Math.max(nowNs, selection.fromNs));
   const sum = recording.summary(selection.fromNs, toNs);
-  const rows = sum.cpu.slice(0, 8);
+  const rows = sum.cpu.slice(0, 5);
   return (
     <section
       className="timeline-summary"
@@ -37,10 +39,10 @@ export function RangeSummaryPanel({
       aria-label="Selected range"
     >
       <header>
-        <strong>
+        <strong>{formatSpanNs(sum.toNs - sum.fromNs)}</strong>
+        <span className="range">
           {formatClockNs(sum.fromNs)} – {formatClockNs(sum.toNs)}
-        </strong>{' '}
-        ({formatSpanNs(sum.toNs - sum.fromNs)})
+        </span>
         <button type="button" onClick={onClose} aria-label="Close the range" data-testid="timeline-summary-close">
           ×
         </button>
@@ -54,7 +56,7 @@ export function RangeSummaryPanel({
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.owner}/${r.category}`}>
-                <td>{domainName(r.owner)}</td>
+                <td title={domainName(r.owner)}>{SHORT_DOMAIN[r.owner] ?? r.owner}</td>
                 <td>
                   <span className="swatch" style={{ background: spanColour(r.category) }} />
                   {categoryLabel(r.category)}
@@ -91,11 +93,11 @@ export function SpanTooltip({ hover, recording, width }: { hover: HoverInfo; rec
 /** The categories on screen, in the CPU chart's order and colours, then the hardware's. */
 export function TimelineLegend({ categories: names }: { categories: readonly string[] }) {
   const present = new Set(names);
+  // CPU categories only: the hardware's rows (DMA, wire) say what they are.
   const cpu = CATEGORY_ORDER.filter((c) => present.has(c));
-  const other = names.filter((c) => !(CATEGORY_ORDER as readonly string[]).includes(c));
   return (
-    <ul className="timeline-legend" aria-label="Colours">
-      {[...cpu, ...other].map((c) => (
+    <ul className="timeline-legend" aria-label="Colours" title={cpu.map(categoryLabel).join(', ')}>
+      {cpu.map((c) => (
         <li key={c}>
           <span className="swatch" style={{ background: spanColour(c) }} />
           {categoryLabel(c)}

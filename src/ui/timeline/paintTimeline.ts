@@ -101,7 +101,7 @@ export function paintTimeline(ctx: CanvasRenderingContext2D, dpr: number, p: Pai
   let spansDrawn = 0;
   let rects = 0;
   let probe: PaintResult['probe'] = null;
-  let probeW = 6;
+  let probeW = 3;
   const seen = new Uint8Array(256);
   const flush = (track: number) => {
     const row = rowOfTrack[track];
