@@ -127,6 +127,7 @@ test('a link opens the timeline tab; screenshots at 1920×1080 and in presenter 
   await page.screenshot({ path: `${SHOTS}/timeline-1920x1080.png` });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.keyboard.press('p');
+  await page.getByTestId('presenter-view-charts').click();
   await expect.poll(async () => (await painted(canvas)).spans, POLL).toBeGreaterThan(10);
   await page.screenshot({ path: `${SHOTS}/timeline-presenter-1366x768.png` });
 });

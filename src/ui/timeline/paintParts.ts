@@ -34,12 +34,16 @@ export function paintCounters(ctx: CanvasRenderingContext2D, p: PaintInput, plot
     ctx.beginPath();
     ctx.moveTo(Math.max(0, xAtTime(view, view.startNs, plotW)), base);
     let i = Math.max(0, series.indexAtOrBefore(view.startNs));
+    let first = true;
     for (; i < series.size; i++) {
       const t0 = Math.max(view.startNs, series.timeAt(i));
       if (t0 > endNs) break;
       const t1 = i + 1 < series.size ? Math.min(series.timeAt(i + 1), endNs) : endNs;
       if (t1 < view.startNs) continue;
       const y = base - (h * Math.min(max, series.valueAt(i))) / max;
+      // A step: up or down at the sample's time, never a slope from the baseline.
+      if (first) ctx.lineTo(xAtTime(view, t0, plotW), base);
+      first = false;
       ctx.lineTo(xAtTime(view, t0, plotW), y);
       ctx.lineTo(xAtTime(view, t1, plotW), y);
     }
