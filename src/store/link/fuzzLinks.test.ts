@@ -90,7 +90,7 @@ function failures(c: LinkCase): string[] {
   for (const name of Object.keys(d.settings.params))
     if (!counts.has(`p.${name}`)) out.push(`p.${name} absent but set`);
   // Keys the app does not read are named, never dropped in silence.
-  const readElsewhere = new Set(['v', 'panel', 'presenter', 'tour', 'tourfile', 'embed', 'view']);
+  const readElsewhere = new Set(['v', 'panel', 'presenter', 'tour', 'tourfile', 'embed', 'view', 'ab']);
   for (const key of counts.keys())
     if (!known.has(key) && !key.startsWith('p.') && !readElsewhere.has(key) && !named(key))
       out.push(`unknown key ${JSON.stringify(key.slice(0, 60))} not named`);

@@ -114,7 +114,7 @@ function otherEntry(r: Rand, browser: boolean): LinkEntry {
     r,
     browser
       ? ['v', 'panel', 'presenter', 'tour', 'tourfile']
-      : ['v', 'panel', 'presenter', 'tour', 'tourfile', 'embed', 'view'],
+      : ['v', 'panel', 'presenter', 'tour', 'tourfile', 'embed', 'view', 'ab'],
   );
   const good: Record<string, readonly string[]> = {
     v: ['2', '1'],
@@ -124,6 +124,7 @@ function otherEntry(r: Rand, browser: boolean): LinkEntry {
     tourfile: ['tours/poster.json'],
     embed: ['1', '0'],
     view: ['diagram', 'cpu', 'journey'],
+    ab: ['mode=pv-tcp&size=64', 'mode=zero-copy&workload=stream&size=64K&p.coalUs=10'],
   };
   if (chance(r, 0.5)) return { key, value: pick(r, good[key]) };
   const bad = chance(r, 0.3)
