@@ -147,16 +147,21 @@ async function sweepDone(page: Page, timeoutMs: number): Promise<boolean> {
 /**
  * One page for every case: the first case's link, the frame watch installed before the app. The charts'
  * sweep at 16 VMs takes minutes on a loaded machine (and, when its workers answer too slowly, runs on
- * the page and blocks it): the cases start once it is done (up to 15 min), so they measure the live run.
+ * the page and blocks it): the cases start once it is done (up to `sweepWaitMin`), so they measure the live run.
  * The cases share it (their scenarios differ only in mode and size, which the sweep covers).
  */
-export async function openSoakPage(browser: Browser, base: string, first: SoakCase): Promise<Page> {
+export async function openSoakPage(
+  browser: Browser,
+  base: string,
+  first: SoakCase,
+  sweepWaitMin = 15,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.addInitScript(FRAME_WATCH);
   const q = `mode=${first.mode}&workload=stream&size=${first.sizeBytes}&vms=${VMS_PER_HOST}&window=${WINDOW}`;
   await page.goto(`${base}?${q}&speed=${MAX_SPEED_NS_PER_S}`);
   const started = Date.now();
-  const swept = await sweepDone(page, 900_000);
+  const swept = await sweepDone(page, sweepWaitMin * 60_000);
   const waited = Math.round((Date.now() - started) / 1000);
   console.error(`soak: charts ${swept ? 'ready' : 'still computing'} after ${waited} s`);
   return page;

@@ -14,7 +14,8 @@ import { openSoakPage, soakCase, type SoakCase } from '../soakCase.ts';
  *
  * Flags (after `npm run bench --`): `--soak-minutes N` (a fraction for a try-out; 0 skips the soak),
  * `--soak-cases PvTcp64B,ZeroCopy4MiB` (a subset), `--soak-snapshots DIR` (heap snapshots after the
- * warm-up and at the end, to see what grew). The app is built into /tmp/dist-soak (unless newer than
+ * warm-up and at the end, to see what grew), `--soak-sweep-minutes N` (how long to wait for the charts'
+ * sweep before playing, default 15: it takes minutes at 16 VMs on a loaded machine). The app is built into /tmp/dist-soak (unless newer than
  * every source) and served by `vite preview` on port 4313 (`BENCH_SOAK_PORT`).
  */
 export const title = 'Soak: heap and frames over a long run (Chromium, highest speed, 16 VMs)';
@@ -88,6 +89,8 @@ export async function run(): Promise<Record<string, number | string>> {
   const cases = wanted ? CASES.filter((c) => wanted.includes(c.key)) : CASES;
   if (cases.length === 0) throw new Error(`bench: --soak-cases takes ${CASES.map((c) => c.key).join(',')}`);
   const snapshotDir = flag('--soak-snapshots');
+  const sweepWaitMin = Number(flag('--soak-sweep-minutes') ?? 15);
+  if (!(sweepWaitMin >= 0)) throw new Error('bench: --soak-sweep-minutes takes a number ≥ 0');
   if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
   const executablePath = chromiumPath();
   if (!executablePath && !existsSync(chromium.executablePath()))
@@ -112,7 +115,7 @@ export async function run(): Promise<Record<string, number | string>> {
       executablePath,
       args: [...(executablePath ? ['--no-sandbox', '--disable-gpu'] : []), '--enable-precise-memory-info'],
     });
-    const page = await openSoakPage(browser, base, cases[0]);
+    const page = await openSoakPage(browser, base, cases[0], sweepWaitMin);
     for (const c of cases) {
       const f = await soakCase(page, c, minutes, warmupMin, snapshotDir);
       const k = c.key;
