@@ -51,10 +51,12 @@ test('the timeline paints the live run, zooms with the wheel, pans with A and D'
 
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   await page.mouse.wheel(0, -400);
-  await expect.poll(async () => {
-    const v = await painted(canvas);
-    return v.endNs - v.startNs;
-  }, POLL).toBeLessThan((before.endNs - before.startNs) * 0.6);
+  await expect
+    .poll(async () => {
+      const v = await painted(canvas);
+      return v.endNs - v.startNs;
+    }, POLL)
+    .toBeLessThan((before.endNs - before.startNs) * 0.6);
   const zoomed = await painted(canvas);
 
   await canvas.focus();
@@ -93,7 +95,8 @@ test('shift-drag sums a range; clicking the axis moves the simulated time', asyn
   let box = (await canvas.boundingBox())!;
   const v = await painted(canvas);
   const plotLeft = Math.min(150, Math.round(box.width * 0.3));
-  const xOf = (t: number) => box.x + plotLeft + ((t - v.startNs) / (v.endNs - v.startNs)) * (box.width - plotLeft);
+  const xOf = (t: number) =>
+    box.x + plotLeft + ((t - v.startNs) / (v.endNs - v.startNs)) * (box.width - plotLeft);
   const y = box.y + box.height * 0.6;
   await page.mouse.move(xOf(v.startNs + (v.nowNs - v.startNs) * 0.1), y);
   await page.keyboard.down('Shift');

@@ -5,7 +5,13 @@ import { CATEGORIES } from '../model/categories.ts';
 import { createRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
 import { LiveRun } from './liveRun.ts';
-import { DEFAULT_SPAN_BUDGET_BYTES, Recording, SPAN_BYTES, spanCapacityFor, type RecordedSpan } from './recording.ts';
+import {
+  DEFAULT_SPAN_BUDGET_BYTES,
+  Recording,
+  SPAN_BYTES,
+  spanCapacityFor,
+  type RecordedSpan,
+} from './recording.ts';
 import { SpanStore } from './recordingSpans.ts';
 import { attachRecording, trackPlace } from './recordingTracks.ts';
 
@@ -88,7 +94,11 @@ describe('SpanStore', () => {
 describe('Recording of a real run', () => {
   const cases: [string, Scenario, number][] = [
     ['pv-tcp ping-pong', scenario(), 2_000_000],
-    ['zero-copy streaming, 2 pairs', scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 65536, pairs: 2 }), 1_500_000],
+    [
+      'zero-copy streaming, 2 pairs',
+      scenario({ mode: 'zero-copy', workload: 'stream', sizeBytes: 65536, pairs: 2 }),
+      1_500_000,
+    ],
   ];
 
   it.each(cases)('%s: overlap queries agree with a filter over every span', (_, s, until) => {
@@ -162,7 +172,8 @@ describe('LiveRun’s recording', () => {
     expect(rec.summary(0, run.nowNs).messagesDelivered).toBe(run.readout().delivered);
     const rings = rec.counters.filter((c) => trackPlace(c.name).kind === 'ring');
     expect(rings.length).toBeGreaterThanOrEqual(4);
-    for (const c of rings) for (let i = 0; i < c.series.size; i++) expect(c.series.valueAt(i)).toBeLessThanOrEqual(c.max);
+    for (const c of rings)
+      for (let i = 0; i < c.series.size; i++) expect(c.series.valueAt(i)).toBeLessThanOrEqual(c.max);
     // Back in time: the run replays from the start, and the recording with it.
     run.seek(300_000);
     expect(rec.spans.size).toBeLessThan(spansThen);

@@ -19,7 +19,8 @@ export class TimedSeries {
   dropped = 0;
 
   constructor(readonly capacity: number) {
-    if (!(capacity >= 2) || !Number.isInteger(capacity)) throw new RangeError('capacity must be an integer ≥ 2');
+    if (!(capacity >= 2) || !Number.isInteger(capacity))
+      throw new RangeError('capacity must be an integer ≥ 2');
     this.allocated = Math.min(capacity, 1024);
     this.t = new Float64Array(this.allocated);
     this.v = new Float64Array(this.allocated);

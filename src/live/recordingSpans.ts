@@ -37,7 +37,8 @@ export class SpanStore {
   private maxDuration = 0;
 
   constructor(readonly capacity: number) {
-    if (!(capacity >= 2) || !Number.isInteger(capacity)) throw new RangeError('capacity must be an integer ≥ 2');
+    if (!(capacity >= 2) || !Number.isInteger(capacity))
+      throw new RangeError('capacity must be an integer ≥ 2');
     this.allocated = Math.min(capacity, FIRST_ALLOCATION);
     this.start = new Float64Array(this.allocated);
     this.end = new Float64Array(this.allocated);
@@ -172,7 +173,10 @@ export class SpanStore {
   /** Doubles the arrays (only before the first wrap: head is 0 until the store is full). */
   private grow(): void {
     const size = Math.min(this.capacity, this.allocated * 2);
-    const grown = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T) => {
+    const grown = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(
+      a: T,
+      make: (n: number) => T,
+    ) => {
       const b = make(size);
       b.set(a);
       return b;

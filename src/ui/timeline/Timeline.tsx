@@ -114,7 +114,11 @@ export function Timeline() {
         />
         {hover && <SpanTooltip hover={hover} recording={ctl.recording} width={width} />}
         {selection && (
-          <RangeSummaryPanel selection={selection} recording={ctl.recording} onClose={() => ctl.clearSelection()} />
+          <RangeSummaryPanel
+            selection={selection}
+            recording={ctl.recording}
+            onClose={() => ctl.clearSelection()}
+          />
         )}
       </div>
     </div>

@@ -13,7 +13,12 @@ const selectNow = (s: AppState) => s.readout.nowNs;
 const domainName = (owner: string) =>
   Object.hasOwn(DOMAINS, owner) ? DOMAINS[owner as keyof typeof DOMAINS] : owner;
 /** Short names for the summary's narrow table. */
-const SHORT_DOMAIN: Readonly<Record<string, string>> = { dom0: 'Dom0', vm: 'VM', stubdom: 'stub', linux: 'Linux' };
+const SHORT_DOMAIN: Readonly<Record<string, string>> = {
+  dom0: 'Dom0',
+  vm: 'VM',
+  stubdom: 'stub',
+  linux: 'Linux',
+};
 
 /** The selected range: its CPU by domain and category, bytes arrived, messages delivered. */
 export function RangeSummaryPanel({
@@ -43,7 +48,12 @@ export function RangeSummaryPanel({
         <span className="range">
           {formatClockNs(sum.fromNs)} – {formatClockNs(sum.toNs)}
         </span>
-        <button type="button" onClick={onClose} aria-label="Close the range" data-testid="timeline-summary-close">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close the range"
+          data-testid="timeline-summary-close"
+        >
           ×
         </button>
       </header>
@@ -73,7 +83,15 @@ export function RangeSummaryPanel({
 }
 
 /** What the span under the pointer is. */
-export function SpanTooltip({ hover, recording, width }: { hover: HoverInfo; recording: Recording; width: number }) {
+export function SpanTooltip({
+  hover,
+  recording,
+  width,
+}: {
+  hover: HoverInfo;
+  recording: Recording;
+  width: number;
+}) {
   const s = recording.span(hover.index);
   const left = Math.min(hover.x + 14, Math.max(0, width - 300));
   return (

@@ -41,7 +41,15 @@ describe('the time axis', () => {
 
 describe('the rows', () => {
   it('go host, then Dom0, the VMs, the NIC and the wire; vCPUs before rings and events', () => {
-    const names = ['h0/vm0/vcpu0', 'h0/dom0/vcpu1', 'h0/wire', 'h0/dma-tx', 'h1/dom0/vcpu0', 'h0/dom0/vcpu0', 'h0/nic'];
+    const names = [
+      'h0/vm0/vcpu0',
+      'h0/dom0/vcpu1',
+      'h0/wire',
+      'h0/dma-tx',
+      'h1/dom0/vcpu0',
+      'h0/dom0/vcpu0',
+      'h0/nic',
+    ];
     const counters = [{ name: 'h0/vm0/tx-ring' }, { name: 'h0/vm0/evtchn' }, { name: 'h0/nic/tx-ring' }];
     const place = (n: string) => {
       const [h, g, l = ''] = n.split('/');
@@ -49,7 +57,11 @@ describe('the rows', () => {
       if (g === 'wire') return { host, group: 'wire', leaf: '', kind: 'wire' as const };
       if (g === 'nic' && !l) return { host, group: 'nic', leaf: 'nic', kind: 'nic' as const };
       if (g.startsWith('dma')) return { host, group: 'nic', leaf: g, kind: 'nic' as const };
-      const kind = l.startsWith('vcpu') ? ('vcpu' as const) : l === 'evtchn' ? ('evtchn' as const) : ('ring' as const);
+      const kind = l.startsWith('vcpu')
+        ? ('vcpu' as const)
+        : l === 'evtchn'
+          ? ('evtchn' as const)
+          : ('ring' as const);
       return { host, group: g, leaf: l, kind };
     };
     const rows = timelineRows({ tracks: { names }, counters, place }, 20, 20);

@@ -40,7 +40,11 @@ export class TimelineController {
   private width = 0;
   private height = 0;
   private projector = false;
-  private rows: { rec: Recording | null; key: string; list: TimelineRow[] } = { rec: null, key: '', list: [] };
+  private rows: { rec: Recording | null; key: string; list: TimelineRow[] } = {
+    rec: null,
+    key: '',
+    list: [],
+  };
   private message: { rec: Recording | null; id: number; size: number; spans: number[] } = {
     rec: null,
     id: -1,

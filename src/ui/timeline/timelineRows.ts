@@ -65,8 +65,18 @@ function leafName(p: Place): string {
 export function timelineRows(src: TrackSource, rowPx: number, headPx: number): TimelineRow[] {
   type Item = { kind: 'span' | 'counter'; index: number; name: string; place: Place };
   const items: Item[] = [
-    ...src.tracks.names.map((name, index) => ({ kind: 'span' as const, index, name, place: src.place(name) })),
-    ...src.counters.map((c, index) => ({ kind: 'counter' as const, index, name: c.name, place: src.place(c.name) })),
+    ...src.tracks.names.map((name, index) => ({
+      kind: 'span' as const,
+      index,
+      name,
+      place: src.place(name),
+    })),
+    ...src.counters.map((c, index) => ({
+      kind: 'counter' as const,
+      index,
+      name: c.name,
+      place: src.place(c.name),
+    })),
   ];
   items.sort(
     (a, b) =>
@@ -86,7 +96,16 @@ export function timelineRows(src: TrackSource, rowPx: number, headPx: number): T
       group = '';
       const place: Place = { host, group: '', leaf: '', kind: 'other' };
       const label = host >= 0 ? `Host ${host}` : 'Other';
-      rows.push({ kind: 'host', index: -1, name: label, place, groupLabel: label, label: '', y, height: headPx });
+      rows.push({
+        kind: 'host',
+        index: -1,
+        name: label,
+        place,
+        groupLabel: label,
+        label: '',
+        y,
+        height: headPx,
+      });
       y += headPx;
     }
     const first = it.place.group !== group;
