@@ -93,7 +93,9 @@ export function ChartsPanel() {
         <ErrorBoundary key={tab} name={tab} label={`The ${CHART_TABS[tab].label} tab`}>
           {CHART_TABS[tab].body({ cpuLog })}
         </ErrorBoundary>
-        {showTable && isChartExportTab(tab) && <ChartDataTables tab={tab} cpuLog={cpuLog} id={DATA_TABLE_ID} />}
+        {showTable && isChartExportTab(tab) && (
+          <ChartDataTables tab={tab} cpuLog={cpuLog} id={DATA_TABLE_ID} />
+        )}
       </div>
     </div>
   );
