@@ -91,11 +91,15 @@ export async function run(): Promise<Record<string, number | string>> {
   if (!executablePath && !existsSync(chromium.executablePath()))
     return { sweepPool: 'skipped: no Chromium found (set CHROMIUM_PATH)' };
   ensureBuild();
-  const server = spawn('npx', ['vite', 'preview', '--outDir', DIST_DIR, '--port', String(PORT), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', DIST_DIR, '--port', String(PORT), '--strictPort'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   let browser: Browser | null = null;
   try {
     const base = `http://127.0.0.1:${PORT}/`;

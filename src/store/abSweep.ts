@@ -23,7 +23,9 @@ export function syncAbSweep(store: AppStore, makeClient: () => SweepPool = creat
     if (next === key) return;
     key = next;
     client ??= makeClient();
-    store.setState({ ab: { ...ab, sweep: { points: [], stale: true, progress: { done: 0, total: 1 }, error: null } } });
+    store.setState({
+      ab: { ...ab, sweep: { points: [], stale: true, progress: { done: 0, total: 1 }, error: null } },
+    });
     const patch = (sweep: Partial<NonNullable<typeof ab.sweep>>) => {
       const now = store.getState().ab;
       if (!now.sweep || key !== next) return; // unpinned, or a newer A since

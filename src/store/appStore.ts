@@ -5,7 +5,16 @@ import { NO_AB, type AbState } from './ab.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** The chart tabs' keys (the link's `tab`); the tab bar's order and labels are the UI's (chartTabs.tsx). */
-export const CHART_TAB_KEYS = ['cpu', 'throughput', 'latency', 'pktgen', 'live', 'timeline', 'ab', 'journey'] as const;
+export const CHART_TAB_KEYS = [
+  'cpu',
+  'throughput',
+  'latency',
+  'pktgen',
+  'live',
+  'timeline',
+  'ab',
+  'journey',
+] as const;
 export type ChartTab = (typeof CHART_TAB_KEYS)[number];
 
 /** Numbers the frame loop publishes a few times a second (never per event), each with what it is. */

@@ -154,7 +154,13 @@ describe('the state in the URL', () => {
 
 describe('the pinned scenario A in the link', () => {
   it('round-trips A as its own settings, and names what it cannot read under ab', () => {
-    const pinned = { ...DEFAULT_SETTINGS, mode: 'pv-tcp' as const, sizeBytes: 4096, vms: 2, params: { coalUs: 10 } };
+    const pinned = {
+      ...DEFAULT_SETTINGS,
+      mode: 'pv-tcp' as const,
+      sizeBytes: 4096,
+      vms: 2,
+      params: { coalUs: 10 },
+    };
     const link = encodeLink({ settings: DEFAULT_SETTINGS, view: DEFAULT_VIEW, pinned });
     expect(link).toContain('ab=');
     const d = decodeLink(link);

@@ -30,9 +30,9 @@ export function AbPanel() {
     return (
       <div className="ab-panel" data-testid="ab-panel" data-pinned="false">
         <p className="ab-intro">
-          Pin the scenario on screen as <b>A</b>, then change anything (the path, the size, VMs, a
-          constant) to make <b>B</b>. Both run on one clock with the same seed; the throughput and
-          latency charts draw A&apos;s curves dashed over B&apos;s.
+          Pin the scenario on screen as <b>A</b>, then change anything (the path, the size, VMs, a constant)
+          to make <b>B</b>. Both run on one clock with the same seed; the throughput and latency charts draw
+          A&apos;s curves dashed over B&apos;s.
         </p>
         <button type="button" className="ab-pin" data-testid="ab-pin" onClick={() => actions.pinA()}>
           Pin as A

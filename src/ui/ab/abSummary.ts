@@ -97,7 +97,14 @@ function charged(cpu: readonly CpuByDomainNs[]): [DomainKind, Category[]][] {
  */
 export function metricRows(a: AbSide, b: AbSide): MetricRow[] {
   const rows: MetricRow[] = [
-    row('latency', 'latency (warm mean)', 'µs', a.readout.latency?.meanUs ?? null, b.readout.latency?.meanUs ?? null, true),
+    row(
+      'latency',
+      'latency (warm mean)',
+      'µs',
+      a.readout.latency?.meanUs ?? null,
+      b.readout.latency?.meanUs ?? null,
+      true,
+    ),
     row('throughput', 'throughput', 'MiB/s', a.readout.throughput.miBps, b.readout.throughput.miBps, false),
     row('delivered', a.readout.deliveredLabel, '', a.readout.delivered, b.readout.delivered, false),
   ];
