@@ -2,6 +2,8 @@
  * Embed mode in the link: `?embed=1&view=<view>` shows one view alone, to fill an iframe in a slide
  * deck. Pure: the page's own flags are read in embedMode.ts.
  */
+import { clip } from '../../store/link/fields.ts';
+
 export const EMBED_KEY = 'embed';
 export const VIEW_KEY = 'view';
 
@@ -29,7 +31,7 @@ export function decodeEmbed(search: string): EmbedRequest | null {
   return {
     ok: false,
     raw,
-    message: `"${VIEW_KEY}=${raw}" is not a view that can be embedded. Use one of: ${EMBED_VIEWS.join(', ')} (for example ?${EMBED_KEY}=1&${VIEW_KEY}=diagram).`,
+    message: `"${VIEW_KEY}=${clip(raw)}" is not a view that can be embedded. Use one of: ${EMBED_VIEWS.join(', ')} (for example ?${EMBED_KEY}=1&${VIEW_KEY}=diagram).`,
   };
 }
 
