@@ -25,7 +25,7 @@ export interface ChartTabSpec {
  * missing here (or the other way round) does not compile.
  */
 export const CHART_TABS: Readonly<Record<ChartTab, ChartTabSpec>> = {
-  cpu: { label: 'CPU per message', body: (p) => <SweepChart tab="cpu" chart={CpuChart} cpuLog={p.cpuLog} /> },
+  cpu: { label: 'CPU', body: (p) => <SweepChart tab="cpu" chart={CpuChart} cpuLog={p.cpuLog} /> },
   throughput: {
     label: 'Throughput',
     body: (p) => <SweepChart tab="throughput" chart={ThroughputChart} cpuLog={p.cpuLog} />,
