@@ -111,20 +111,32 @@ export function createRun(scenario: Scenario): ModelRun {
   return run;
 }
 
-/** Runs until the event that closes the measured window (or nothing is pending, or the budget is spent). */
-function runToWindowEnd(run: ModelRun): void {
-  const { sim, recorder } = run;
-  for (let budget = EVENT_BUDGET; budget > 0 && recorder.phase !== 'done'; budget--) {
+/** Events between two calls of a run's `onProgress` (about a second of a run on a laptop). */
+export const PROGRESS_EVERY_EVENTS = 1 << 20;
+
+/**
+ * Runs events while `more()` says so and something is pending and the budget lasts; calls `onProgress`
+ * every PROGRESS_EVERY_EVENTS events (a worker's sign of life during a long run).
+ */
+function runWhile(run: ModelRun, more: () => boolean, onProgress?: (events: number) => void): void {
+  const { sim } = run;
+  for (let n = 1; n <= EVENT_BUDGET && more(); n++) {
     if (!sim.step()) return;
+    if (onProgress && (n & (PROGRESS_EVERY_EVENTS - 1)) === 0) onProgress(sim.eventsProcessed);
   }
 }
 
-/** Runs a scenario to its end and returns what it measured. */
-export function runScenario(scenario: Scenario): RunResult {
+/**
+ * Runs a scenario to its end and returns what it measured. `onProgress` hears of a long run every
+ * PROGRESS_EVERY_EVENTS events (it changes nothing in the run).
+ */
+export function runScenario(scenario: Scenario, onProgress?: (events: number) => void): RunResult {
   const run = createRun(scenario);
-  if (scenario.endAt === 'window') runToWindowEnd(run);
+  const untilWindowEnd = scenario.endAt === 'window';
+  if (untilWindowEnd) runWhile(run, () => run.recorder.phase !== 'done', onProgress);
+  else if (onProgress) runWhile(run, () => true, onProgress);
   else run.sim.run(EVENT_BUDGET);
-  const unfinished = scenario.endAt === 'window' ? run.recorder.phase !== 'done' : true;
+  const unfinished = untilWindowEnd ? run.recorder.phase !== 'done' : true;
   if (run.sim.pending > 0 && unfinished) {
     throw new ScenarioInvalid([
       { field: 'messages', message: `the run needs more than ${EVENT_BUDGET} events: use fewer messages` },

@@ -3,7 +3,7 @@ import { InPageWorker, type PoolWorker } from './poolWorker.ts';
 import type { FromWorker } from './protocol.ts';
 import { assemblePoints, planTasks, type SweepTask, type TaskValue } from './sweepTasks.ts';
 import type { ChartPoint, SweepRequest } from './sweeps.ts';
-import { FALLBACK_NOTES, taskDeadlineMs, type FallbackReason } from './watchdog.ts';
+import { FALLBACK_NOTES, HEARTBEAT_DEADLINE_MS, taskDeadlineMs, type FallbackReason } from './watchdog.ts';
 
 export interface SweepCallbacks {
   onProgress(done: number, total: number): void;
@@ -238,18 +238,28 @@ export class SweepPool {
       if (!task) return;
       const busy = { job: job.id, task };
       slot.busy = busy;
-      if (!slot.inPage) {
-        const worker = slot.worker;
-        slot.timer = setTimeout(() => {
-          slot.timer = null;
-          if (slot.worker === worker && slot.busy === busy) this.fail(slot, 'silent');
-        }, taskDeadlineMs(task));
-      }
+      if (!slot.inPage) this.arm(slot, taskDeadlineMs(task));
       slot.worker.post({ kind: 'task', id: job.id, request: job.request, task });
     }
   }
 
+  /** The watchdog: the slot's worker must answer (or show a sign of life) within `ms`. */
+  private arm(slot: Slot, ms: number): void {
+    this.disarm(slot);
+    const { worker, busy } = slot;
+    slot.timer = setTimeout(() => {
+      slot.timer = null;
+      if (slot.worker === worker && slot.busy === busy) this.fail(slot, 'silent');
+    }, ms);
+  }
+
   private receive(slot: Slot, m: FromWorker): void {
+    if (m.kind === 'alive') {
+      // A long run is still going: the watchdog waits for its next sign of life.
+      if (slot.busy && slot.busy.job === m.id && slot.busy.task.index === m.index && !slot.inPage)
+        this.arm(slot, HEARTBEAT_DEADLINE_MS);
+      return;
+    }
     if (slot.busy && slot.busy.job === m.id && slot.busy.task.index === m.index) {
       slot.busy = null;
       this.disarm(slot);

@@ -86,8 +86,12 @@ export function planTasks(r: SweepRequest, workers = 2): SweepTask[] {
 }
 
 /** Runs one task: one figure run, reduced to the number the charts read. */
-export function runTask(r: SweepRequest, t: Pick<SweepTask, 'figure' | 'mode' | 'sizeBytes'>): TaskValue {
-  const result = runScenario(figureRun(t.figure, t.mode, t.sizeBytes, r));
+export function runTask(
+  r: SweepRequest,
+  t: Pick<SweepTask, 'figure' | 'mode' | 'sizeBytes'>,
+  onProgress?: (events: number) => void,
+): TaskValue {
+  const result = runScenario(figureRun(t.figure, t.mode, t.sizeBytes, r), onProgress);
   switch (t.figure) {
     case 'latency':
       return result.latencyUs.mean;

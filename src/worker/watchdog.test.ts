@@ -3,7 +3,7 @@ import type { PoolWorker } from './poolWorker.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SweepPool } from './sweepPool.ts';
 import type { ChartPoint, SweepRequest } from './sweeps.ts';
-import { FALLBACK_NOTES, WATCHDOG_BASE_MS, taskDeadlineMs } from './watchdog.ts';
+import { FALLBACK_NOTES, HEARTBEAT_DEADLINE_MS, WATCHDOG_BASE_MS, taskDeadlineMs } from './watchdog.ts';
 
 const request: SweepRequest = {
   modes: ['zero-copy'],
@@ -25,6 +25,26 @@ class SilentWorker implements PoolWorker {
   listen() {}
   terminate() {
     this.terminated = true;
+  }
+}
+
+/** A worker on a long run: it says it is alive when told to, and answers nothing else. */
+class AliveWorker implements PoolWorker {
+  readonly posted: ToWorker[] = [];
+  terminated = false;
+  private onMessage: (m: FromWorker) => void = () => {};
+  post(m: ToWorker) {
+    this.posted.push(m);
+  }
+  listen(onMessage: (m: FromWorker) => void) {
+    this.onMessage = onMessage;
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  alive() {
+    const m = this.posted.at(-1)!;
+    this.onMessage({ kind: 'alive', id: m.id, index: m.task.index, events: 1 << 20 });
   }
 }
 
@@ -105,6 +125,31 @@ describe('the sweep pool’s watchdog', () => {
     await vi.runAllTimersAsync();
     expect(result).not.toBeNull();
     expect(progress.at(-1)).toBe(page[0].posted.length);
+    pool.dispose();
+  });
+
+  it('waits for a slow run as long as it gives signs of life, and not a minute past the last one', () => {
+    const spawned: AliveWorker[] = [];
+    const pool = new SweepPool(() => {
+      const w = new AliveWorker();
+      spawned.push(w);
+      return w;
+    }, 1);
+    pool.request(request, { onProgress() {}, onPartial() {}, onResult() {}, onError() {} });
+    const deadline = taskDeadlineMs(spawned[0].posted[0].task);
+    // Ten deadlines' worth of a slow run, alive all along: the worker is kept.
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(deadline - 1);
+      spawned[0].alive();
+    }
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0].terminated).toBe(false);
+    // Then it goes quiet: replaced once the heartbeat's deadline has passed.
+    vi.advanceTimersByTime(HEARTBEAT_DEADLINE_MS - 1);
+    expect(spawned[0].terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(spawned[0].terminated).toBe(true);
+    expect(spawned).toHaveLength(2);
     pool.dispose();
   });
 

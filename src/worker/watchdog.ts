@@ -11,13 +11,21 @@ export const WATCHDOG_BASE_MS = 20_000;
 export const WATCHDOG_NS_PER_COST = 500;
 
 /**
- * How long a worker may take to answer a task before the pool decides it stopped answering:
+ * How long a worker may take to answer a task, or to give its first sign of life, before the pool
+ * decides it stopped answering:
  * 20 s + 0.5 µs × the task's cost (20 s for the coarse runs, about 55 s for a 4 MiB TCP run with
  * one pair, about 9 min for the same with 16 pairs).
  */
 export function taskDeadlineMs(task: Pick<SweepTask, 'cost'>): number {
   return WATCHDOG_BASE_MS + Math.ceil((task.cost * WATCHDOG_NS_PER_COST) / 1e6);
 }
+
+/**
+ * How long a worker may stay silent after a sign of life (`alive`, every ~10^6 events of a run):
+ * a run that is merely slow keeps saying so, and only one that stopped answering goes quiet. 10^6
+ * events take about a second here, 10–20 s on a machine loaded ten times over.
+ */
+export const HEARTBEAT_DEADLINE_MS = 60_000;
 
 /** The charts panel's note once sweeps run on the page, by what made the pool give up its workers. */
 export const FALLBACK_NOTES = {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../run.ts';
+import { DEFAULT_FIGURE_SETTINGS, figureRun } from '../figures.ts';
+import { PROGRESS_EVERY_EVENTS, runScenario } from '../run.ts';
 import { randomScenarios } from './randomScenarios.ts';
 
 describe("a run that ends with its window (endAt: 'window')", () => {
@@ -20,6 +21,23 @@ describe("a run that ends with its window (endAt: 'window')", () => {
         expect(windowed.events).toBeLessThanOrEqual(drained.events);
       }),
       { numRuns: 60, seed: 7 },
+    );
+  });
+});
+
+describe('a run’s progress', () => {
+  it('is reported every 2^20 events and changes nothing in the run', () => {
+    const s = figureRun('throughput', 'pv-tcp', 262_144, { ...DEFAULT_FIGURE_SETTINGS, pairs: 16 });
+    const heard: number[] = [];
+    const withProgress = runScenario(s, (events) => heard.push(events));
+    const without = runScenario(s);
+    expect(withProgress).toEqual(without);
+    expect(without.events).toBeGreaterThan(PROGRESS_EVERY_EVENTS);
+    expect(heard).toEqual(
+      Array.from(
+        { length: Math.floor(without.events / PROGRESS_EVERY_EVENTS) },
+        (_, i) => (i + 1) * PROGRESS_EVERY_EVENTS,
+      ),
     );
   });
 });
