@@ -45,12 +45,20 @@ test(`${LINKS} generated links open the app and inject nothing (seed ${SEED})`, 
 
   const r = seededRandom(SEED);
   const failed: string[] = [];
+  const slow: string[] = [];
   const started = Date.now();
   for (let n = 0; n < LINKS; n++) {
     const { search } = generateLink(r, { browser: true });
     const before = errors.length;
     await page.goto(`/${search}`, { waitUntil: 'commit' });
-    const seen = await look(page);
+    let seen = await look(page);
+    if (!seen.rendered) {
+      // Once in a few hundred links on a busy machine the page has not drawn within 30 s: it is
+      // opened again, fully loaded, and a link that still draws nothing fails.
+      slow.push(`#${n}`);
+      await page.goto(`/${search}`, { waitUntil: 'load' });
+      seen = await look(page);
+    }
     const why = [
       !seen.rendered && 'no diagram',
       seen.injected > 0 && `${seen.injected} injected element(s)`,
@@ -62,7 +70,10 @@ test(`${LINKS} generated links open the app and inject nothing (seed ${SEED})`, 
     if (why.length > 0) failed.push(`#${n} ${search.slice(0, 200)}: ${why.join('; ')}`);
   }
   console.log(
-    `fuzz links in Chromium: ${LINKS} tried, ${LINKS - failed.length} passed, ${failed.length} failed, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    `fuzz links in Chromium: ${LINKS} tried, ${LINKS - failed.length} passed, ${failed.length} failed, ${((Date.now() - started) / 1000).toFixed(0)} s` +
+      (slow.length > 0
+        ? `; opened twice (nothing drawn within 30 s the first time): ${slow.join(', ')}`
+        : ''),
   );
   expect(failed).toEqual([]);
   expect(dialogs).toEqual([]);
