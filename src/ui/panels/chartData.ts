@@ -38,14 +38,19 @@ export function lineSeries(
 export const PINNED_DASH = '1 5';
 
 /**
- * A pinned scenario A's curves beside B's (`lineSeries` of each), A's after B's, each named "A · …"
- * and dotted; B's keep their names and styles, so a chart without A looks as it always did.
+ * B's curves (`lineSeries` of the sweep) with a pinned scenario A's after them, each of A's named
+ * "A · …" and dotted; without A, exactly `lineSeries(points, y)`.
  */
-export function withPinned(b: LineSeries[], a: LineSeries[] | null): LineSeries[] {
-  if (!a) return b;
+export function withPinned(
+  points: readonly ChartPoint[],
+  pinned: readonly ChartPoint[] | null | undefined,
+  y: (p: ChartPoint) => number,
+): LineSeries[] {
+  const b = lineSeries(points, y);
+  if (!pinned) return b;
   return [
     ...b,
-    ...a.map((s, i) => ({
+    ...lineSeries(pinned, y).map((s, i) => ({
       ...s,
       key: `A:${s.key}`,
       label: `A · ${s.label}`,

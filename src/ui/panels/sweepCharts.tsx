@@ -53,10 +53,10 @@ export function ThroughputChart({
   textScale,
   linkGbps,
 }: SweepChartProps) {
-  const series = useMemo(() => {
-    const y = (p: ChartPoint) => p.throughputMiBps;
-    return withPinned(lineSeries(points, y), pinnedPoints ? lineSeries(pinnedPoints, y) : null);
-  }, [points, pinnedPoints]);
+  const series = useMemo(
+    () => withPinned(points, pinnedPoints, (p) => p.throughputMiBps),
+    [points, pinnedPoints],
+  );
   const wire = useWireLine(linkGbps);
   return (
     <LineChart
@@ -124,10 +124,7 @@ export function LatencyChart({
   stale,
   textScale,
 }: SweepChartProps) {
-  const series = useMemo(() => {
-    const y = (p: ChartPoint) => p.latencyUs;
-    return withPinned(lineSeries(points, y), pinnedPoints ? lineSeries(pinnedPoints, y) : null);
-  }, [points, pinnedPoints]);
+  const series = useMemo(() => withPinned(points, pinnedPoints, (p) => p.latencyUs), [points, pinnedPoints]);
   // The poster's one-way latencies are for a small message: drawn at the sweep's smallest size.
   const posterPoints = useMemo(() => {
     const x = Math.min(...series.flatMap((s) => s.points.map((p) => p.x)));
