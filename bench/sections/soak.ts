@@ -1,7 +1,8 @@
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { openSoakPage, soakCase, type SoakCase } from '../soakCase.ts';
+import { chromiumPath, newestMs, waitForServer } from '../browser.ts';
 
 /**
  * Long runs stay flat: the built app in Chromium at the highest speed, 16 VMs per host streaming with
@@ -38,24 +39,6 @@ function flag(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
-    existsSync(p),
-  );
-}
-
-/** Newest modification time under a folder, ms. */
-function newestMs(dir: URL): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const url = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
-    newest = Math.max(newest, e.isDirectory() ? newestMs(url) : statSync(url).mtimeMs);
-  }
-  return newest;
-}
-
 /** A private build, so the soak never writes into the shared dist/. */
 function ensureBuild(): void {
   const built = `${OUT_DIR}/index.html`;
@@ -65,18 +48,6 @@ function ensureBuild(): void {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -110,7 +81,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = { soakMinutes: minutes };
   try {
     const base = `http://127.0.0.1:${PORT}/`;
-    await waitForServer(base);
+    await waitForServer(base, 300);
     browser = await chromium.launch({
       executablePath,
       args: [...(executablePath ? ['--no-sandbox', '--disable-gpu'] : []), '--enable-precise-memory-info'],

@@ -2,6 +2,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { chromiumPath, waitForServer } from '../browser.ts';
 
 /**
  * Browser figures, measured in Chromium on a production build: frames per second and frame time
@@ -12,14 +13,6 @@ export const title = 'Browser (Chromium, production build)';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const root = new URL('../../', import.meta.url);
-
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
-    existsSync(p),
-  );
-}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,18 +25,6 @@ function gzippedJsKiB(): number {
   for (const f of readdirSync(dir))
     if (f.endsWith('.js')) total += gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length;
   return Math.round((total / 1024) * 10) / 10;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
 }
 
 export async function run(): Promise<Record<string, number | string>> {

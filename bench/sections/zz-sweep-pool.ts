@@ -1,7 +1,8 @@
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { chromiumPath, newestMs, waitForServer } from '../browser.ts';
 
 /**
  * The charts keeping up with a change of VMs per host, measured in Chromium on the production build
@@ -21,24 +22,6 @@ const VMS = [2, 8, 16];
 /** A complete sweep of the default mode: two modes × 9 sizes, and pktgen's 3 modes × 6 frame sizes. */
 const COMPLETE_POINTS = 2 * 9 + 3 * 6;
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
-    existsSync(p),
-  );
-}
-
-/** Newest modification time under a folder, ms. */
-function newestMs(dir: URL): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const url = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
-    newest = Math.max(newest, e.isDirectory() ? newestMs(url) : statSync(url).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds the app unless its build is newer than every source (the browser section may just have built it). */
 function ensureBuild(): void {
   const built = new URL(`${DIST_DIR.replace(/\/$/, '')}/index.html`, root);
@@ -48,18 +31,6 @@ function ensureBuild(): void {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
 }
 
 /**
