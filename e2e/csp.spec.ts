@@ -144,7 +144,8 @@ test.describe('under the Content-Security-Policy', () => {
     await page.addInitScript(watchPage);
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
-    const response = await page.goto('/?mode=pv-tcp&workload=pingpong&size=64');
+    // Seed 2: not the default settings, whose runs ship with the app, so the workers do run.
+    const response = await page.goto('/?mode=pv-tcp&workload=pingpong&size=64&seed=2');
     // The policy is in the page (any static host) and, from vite preview, in the header too.
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(meta).toContain("require-trusted-types-for 'script'");

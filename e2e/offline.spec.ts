@@ -24,6 +24,8 @@ async function expectChartsFilled(page: Page): Promise<void> {
   const curves = page.locator('[data-testid=series] path[d]');
   await expect.poll(() => curves.count()).toBeGreaterThan(0);
   expect(await curves.first().getAttribute('d')).toMatch(/^M[\d.]/);
+  // Runs were made by workers (not taken from the default settings' runs shipped with the app).
+  expect(await page.evaluate(() => window.__xenviz.state().sweepWorkers)).toBeGreaterThan(0);
 }
 
 /** Opens the served app; its sweeps may still be running (they are waited for where they matter). */
@@ -52,7 +54,8 @@ test.describe('the served build, offline', () => {
     await expect((await bare.newPage()).goto(baseURL ?? '/')).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
     await bare.close();
 
-    await open(page, '?mode=zero-copy&size=65536');
+    // Seed 2: not the default settings, whose runs ship with the app, so the workers run offline.
+    await open(page, '?mode=zero-copy&size=65536&seed=2');
     await waitForControl(page);
     await expect(page.getByTestId('must-serve')).toHaveCount(0); // the app replaced the message
 
@@ -200,7 +203,8 @@ plain.describe('from file://', () => {
       const problems = watch(page, /^(file|data|blob):/);
       const workers: string[] = [];
       page.on('worker', (w) => workers.push(w.url()));
-      await page.goto(pathToFileURL(resolve(ROOT, 'dist-single/index.html')).href);
+      // Seed 2: not the default settings (whose runs ship with the app), so the worker runs.
+      await page.goto(`${pathToFileURL(resolve(ROOT, 'dist-single/index.html')).href}?seed=2`);
       await expect(page.locator('[data-box]').first()).toBeVisible();
       await expectChartsFilled(page);
       // The sweeps ran in the inlined worker, not in the page's fallback.

@@ -1,10 +1,12 @@
 /**
  * Regenerates the generated parts of docs/model.md: the parameter table (from the schema) and the
- * model-vs-poster table (from runs of the model), and docs/validation.md whole (from `validate`).
+ * model-vs-poster table (from runs of the model), docs/validation.md whole (from `validate`), and the
+ * default settings' sweep the page starts with (src/worker/knownRuns.json).
  * `npm run docs` writes; `--check` fails on drift.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { paramTable, posterTable, replaceBetween } from './docsTables.ts';
+import { knownRunsJson } from './knownRunsFile.ts';
 import { validationMarkdown } from './validationDoc.ts';
 
 const file = new URL('../docs/model.md', import.meta.url);
@@ -33,4 +35,18 @@ if (process.argv.includes('--check')) {
 } else {
   writeFileSync(validationFile, validationAfter);
   console.log('docs/validation.md written');
+}
+
+const knownRunsFile = new URL('../src/worker/knownRuns.json', import.meta.url);
+const knownBefore = existsSync(knownRunsFile) ? readFileSync(knownRunsFile, 'utf8') : '';
+const knownAfter = knownRunsJson();
+if (process.argv.includes('--check')) {
+  if (knownAfter !== knownBefore) {
+    console.error('src/worker/knownRuns.json is out of date: run `npm run docs`');
+    process.exit(1);
+  }
+  console.log('src/worker/knownRuns.json is up to date');
+} else {
+  writeFileSync(knownRunsFile, knownAfter);
+  console.log('src/worker/knownRuns.json written');
 }

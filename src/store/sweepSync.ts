@@ -1,27 +1,9 @@
-import { POSTER } from '../model/poster.ts';
-import type { Mode } from '../model/types.ts';
 import { createSweepClient } from '../worker/sweepClient.ts';
 import type { SweepPool } from '../worker/sweepPool.ts';
-import type { SweepRequest } from '../worker/sweeps.ts';
 import type { AppStore } from './appStore.ts';
-import { pairsOf, type Settings } from './settings.ts';
+import { sweepRequestOf } from './sweepRequest.ts';
 
-/** The modes the sweep charts compare: the poster's two, and the chosen one if it is another. */
-export function chartModes(mode: Mode): Mode[] {
-  const base = POSTER.comparedModes;
-  return base.includes(mode) ? [...base] : [...base, mode];
-}
-
-export function sweepRequestOf(s: Settings): SweepRequest {
-  return {
-    modes: chartModes(s.mode),
-    op: s.op,
-    pairs: pairsOf(s),
-    window: s.window,
-    seed: s.seed,
-    params: s.params,
-  };
-}
+export { chartModes, sweepRequestOf } from './sweepRequest.ts';
 
 /** The pool behind the charts, for the test hook's count of the workers a sweep used. */
 let activePool: SweepPool | null = null;

@@ -1,3 +1,4 @@
+import { knownRunsByKey } from './knownRuns.ts';
 import { webPoolWorker } from './poolWorker.ts';
 import { spawnSweepWorker } from './spawn.ts';
 import { SweepPool } from './sweepPool.ts';
@@ -14,12 +15,13 @@ export function poolSizeFor(cores: number | undefined): number {
 
 /**
  * The charts' sweep pool: Web Workers from `spawnSweepWorker`, so dragging a slider never drops a
- * frame; on the page instead when none can start.
+ * frame; on the page instead when none can start. The default settings' runs are known ahead
+ * (knownRuns.json), so a first visit's charts need no run at all.
  */
 export function createSweepClient(): SweepPool {
   const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
   return new SweepPool(() => {
     const w = spawnSweepWorker();
     return w ? webPoolWorker(w) : null;
-  }, poolSizeFor(cores));
+  }, poolSizeFor(cores)).know(knownRunsByKey());
 }

@@ -1,7 +1,6 @@
-import { figureRun } from '../model/figures.ts';
 import { InPageWorker, type PoolWorker } from './poolWorker.ts';
 import type { FromWorker } from './protocol.ts';
-import { assemblePoints, planTasks, type SweepTask, type TaskValue } from './sweepTasks.ts';
+import { assemblePoints, planTasks, runKey, type SweepTask, type TaskValue } from './sweepTasks.ts';
 import type { ChartPoint, SweepRequest } from './sweeps.ts';
 import { FALLBACK_NOTES, HEARTBEAT_DEADLINE_MS, taskDeadlineMs, type FallbackReason } from './watchdog.ts';
 
@@ -63,6 +62,8 @@ export class SweepPool {
   private nextSerial = 1;
   private lastWorkers = 0;
   private readonly cache = new Map<string, TaskValue>();
+  /** Runs computed ahead (see knownRuns.ts): never cleared, never recomputed. */
+  private known: ReadonlyMap<string, TaskValue> = new Map();
   /** Workers that crashed or stopped answering, over the pool's life. */
   private failures = 0;
   private fallbackNote: string | null = null;
@@ -107,6 +108,12 @@ export class SweepPool {
     return this.job ? this.job.workers.size : this.lastWorkers;
   }
 
+  /** Gives the pool runs whose results are known ahead, by `runKey`: a request takes them as done. */
+  know(runs: ReadonlyMap<string, TaskValue>): this {
+    this.known = runs;
+    return this;
+  }
+
   request(request: SweepRequest, callbacks: SweepCallbacks): void {
     this.job = null;
     for (const slot of this.slots) if (slot.busy) this.replace(slot);
@@ -127,7 +134,8 @@ export class SweepPool {
     };
     this.job = job;
     for (const t of plan) {
-      const cached = this.cache.get(cacheKey(request, t));
+      const key = runKey(request, t);
+      const cached = this.cache.get(key) ?? this.known.get(key);
       if (cached === undefined) job.queue.push(t);
       else this.record(job, t, cached);
     }
@@ -306,11 +314,6 @@ export class SweepPool {
 
   private remember(request: SweepRequest, task: SweepTask, value: TaskValue): void {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey(request, task), value);
+    this.cache.set(runKey(request, task), value);
   }
-}
-
-/** A run's identity: the scenario it simulates (settings a figure ignores do not split it). */
-function cacheKey(r: SweepRequest, t: SweepTask): string {
-  return `${t.figure}:${JSON.stringify(figureRun(t.figure, t.mode, t.sizeBytes, r))}`;
 }

@@ -85,6 +85,11 @@ export function planTasks(r: SweepRequest, workers = 2): SweepTask[] {
   return [...first, ...longest, ...rest];
 }
 
+/** A run's identity: the scenario it simulates (settings a figure ignores do not split it). */
+export function runKey(r: SweepRequest, t: Pick<SweepTask, 'figure' | 'mode' | 'sizeBytes'>): string {
+  return `${t.figure}:${JSON.stringify(figureRun(t.figure, t.mode, t.sizeBytes, r))}`;
+}
+
 /** Runs one task: one figure run, reduced to the number the charts read. */
 export function runTask(
   r: SweepRequest,
