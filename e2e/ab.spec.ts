@@ -1,4 +1,5 @@
-import { advance, expect, openApp, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { advance, expect, openApp, simState, test } from './fixtures.ts';
 
 /** A number from a cell such as "76.83". */
 const num = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
@@ -49,5 +50,78 @@ test.describe('A/B on one clock', () => {
     await expect(chart.locator('[data-series="A:pv-tcp"]')).toHaveCount(1, { timeout: 120_000 });
     await expect(chart.locator('[data-series="pv-tcp"]')).toHaveCount(1);
     await expect(chart).toContainText('A · ');
+  });
+
+  test('side by side: A’s diagram left of B’s, each labelled, tokens of both advancing on one clock; unpinning leaves one', async ({
+    page,
+  }) => {
+    await openApp(page, '?mode=pv-tcp&workload=pingpong&size=64');
+    await page.getByTestId('tab-ab').click();
+    await expect(page.getByTestId('ab-diagram-a')).toHaveCount(0);
+    await page.getByTestId('ab-pin').click();
+    await page.getByTestId('choice-mode').locator('[data-value="zero-copy"]').click();
+    const a = page.getByTestId('ab-diagram-a');
+    const b = page.getByTestId('ab-diagram-b');
+    await expect(a).toBeVisible();
+    await expect(b).toBeVisible();
+    await expect(page.getByTestId('ab-diagram-a-label')).toHaveText(/^A · .*\(pv-tcp\), .*64 B/);
+    await expect(page.getByTestId('ab-diagram-b-label')).toHaveText(/^B · .*\(zero-copy\), .*64 B/);
+    // A on the left, B on the right, the main diagram (and its tests' contract) inside B.
+    const ra = (await a.boundingBox())!;
+    const rb = (await b.boundingBox())!;
+    expect(ra.x + ra.width).toBeLessThanOrEqual(rb.x + 1);
+    expect(ra.width).toBeGreaterThan(300);
+    await expect(b.getByTestId('diagram')).toHaveCount(1);
+    // Page-wide queries still find one diagram, B's: A's attributes are its own (data-a-…).
+    await expect(page.locator('svg[data-mode]')).toHaveAttribute('data-mode', 'zero-copy');
+    await expect(a.locator('svg[data-a-mode]')).toHaveAttribute('data-a-mode', 'pv-tcp');
+    const mainBoxes = await page.getByTestId('diagram').locator('[data-box]').count();
+    expect(mainBoxes).toBeGreaterThan(10);
+    expect(await page.locator('[data-box]').count()).toBe(mainBoxes);
+    expect(await a.locator('[data-a-box]').count()).toBeGreaterThan(10);
+    await expect(page.getByTestId('token-canvas')).toHaveCount(1);
+    // Each draws its own route: TCP's netback is A's, the framework's backend B's.
+    await expect(a.locator('[data-a-box="h0/dom0/netback"]')).toHaveAttribute('data-a-used', 'true');
+    await expect(page.locator('[data-box="h0/dom0/netback"]')).toHaveAttribute('data-used', 'false');
+    await expect(page.locator('[data-box="h0/dom0/backend"]')).toHaveAttribute('data-used', 'true');
+
+    // Play, then pause: A follows B's clock, and each stage says the time of the run it drew.
+    const aStage = page.getByTestId('ab-diagram-a-stage');
+    const bStage = page.getByTestId('diagram');
+    const tokensOf = async (p: Page, id: string) =>
+      JSON.parse((await p.getByTestId(id).getAttribute('data-tokens')) ?? '[]') as number[][];
+    await page.getByTestId('play').click();
+    await expect.poll(async () => (await simState(page)).nowNs, { timeout: 20_000 }).toBeGreaterThan(2_000);
+    await page.getByTestId('play').click();
+    const now = (await simState(page)).nowNs;
+    await expect(bStage).toHaveAttribute('data-now-ns', String(now));
+    await expect(aStage).toHaveAttribute('data-now-ns', String(now), { timeout: 20_000 });
+    // Tokens on both, moving as the shared clock moves.
+    await advance(page, 20_000);
+    await expect(aStage).toHaveAttribute('data-now-ns', String(now + 20_000));
+    await expect(bStage).toHaveAttribute('data-now-ns', String(now + 20_000));
+    const a1 = await tokensOf(page, 'ab-diagram-a-stage');
+    const b1 = await tokensOf(page, 'diagram');
+    expect(a1.length).toBeGreaterThan(0);
+    expect(b1.length).toBeGreaterThan(0);
+    await advance(page, 3_000);
+    await expect(aStage).toHaveAttribute('data-now-ns', String(now + 23_000));
+    await expect(bStage).toHaveAttribute('data-now-ns', String(now + 23_000));
+    expect(await tokensOf(page, 'ab-diagram-a-stage')).not.toEqual(a1);
+    expect(await tokensOf(page, 'diagram')).not.toEqual(b1);
+
+    // "Side by side" off: B alone; on again: both.
+    const toggle = page.getByTestId('ab-side-by-side');
+    await toggle.uncheck();
+    await expect(a).toHaveCount(0);
+    await expect(page.getByTestId('diagram')).toBeVisible();
+    await toggle.check();
+    await expect(a).toBeVisible();
+    // Unpinned: one diagram, no labels.
+    await page.getByTestId('ab-unpin').click();
+    await expect(a).toHaveCount(0);
+    await expect(page.getByTestId('ab-diagram-b-label')).toHaveCount(0);
+    await expect(page.locator('svg[data-mode]')).toHaveCount(1);
+    await expect(page.getByTestId('diagram')).toBeVisible();
   });
 });

@@ -36,6 +36,42 @@ describe('the pinned scenario A runs on B’s clock', () => {
     expect(store.getState().ab.a?.readout.nowNs).toBe(100_000);
   });
 
+  it('hands A’s run and components to A’s diagram while A is pinned, and nothing after', () => {
+    const store = createAppStore();
+    const actions = createActions(store);
+    store.setState({ settings: { ...DEFAULT_SETTINGS, mode: 'pv-tcp' } });
+    actions.pinA();
+    actions.setMode('zero-copy');
+    const b = new LiveRun(liveScenario(store.getState().settings));
+    const ab = new AbRunner(store);
+    b.advanceTo(50_000, Number.MAX_SAFE_INTEGER, 1000);
+    ab.follow(b.nowNs, 10_000, 1000);
+    ab.publish(b);
+    expect(ab.live?.nowNs).toBe(50_000);
+    // A's components are A's own: TCP's guest has a vif's TX ring, the framework's does not.
+    const aRings = Object.keys(store.getState().ab.aComponents?.rings ?? {});
+    const bRings = Object.keys(b.components().rings ?? {});
+    expect(aRings.length).toBeGreaterThan(0);
+    expect(aRings).not.toEqual(bRings);
+    actions.unpinA();
+    expect(ab.live).toBeNull();
+    expect(store.getState().ab.aComponents).toBeNull();
+  });
+
+  it('"Side by side" is on at every pin, kept by a swap, and off only when asked', () => {
+    const store = createAppStore();
+    const actions = createActions(store);
+    actions.pinA();
+    expect(store.getState().ab.sideBySide).toBe(true);
+    actions.setSideBySide(false);
+    actions.setVms(2);
+    expect(actions.swapAB()).toBe(true);
+    expect(store.getState().ab.sideBySide).toBe(false);
+    actions.unpinA();
+    actions.pinA();
+    expect(store.getState().ab.sideBySide).toBe(true);
+  });
+
   it('swapping makes B the pinned one and A current; unpinning forgets A', () => {
     const store = createAppStore();
     const actions = createActions(store);

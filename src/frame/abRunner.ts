@@ -54,6 +54,11 @@ export class AbRunner {
     return this.run;
   }
 
+  /** A's live run while A is pinned (for drawing A's tokens), else null. */
+  get live(): LiveRun | null {
+    return this.store.getState().ab.pinned ? this.run : null;
+  }
+
   /** Why A cannot run (its settings were refused by the model), or null. */
   get refused(): string | null {
     return this.problem;
@@ -81,9 +86,10 @@ export class AbRunner {
     const { ab } = this.store.getState();
     if (!ab.pinned) return;
     if (!run) {
-      if (ab.a !== null || ab.b !== null) this.store.setState({ ab: { ...ab, a: null, b: null } });
+      if (ab.a !== null || ab.b !== null || ab.aComponents !== null)
+        this.store.setState({ ab: { ...ab, a: null, b: null, aComponents: null } });
       return;
     }
-    this.store.setState({ ab: { ...ab, a: sideOf(run), b: sideOf(b) } });
+    this.store.setState({ ab: { ...ab, a: sideOf(run), b: sideOf(b), aComponents: run.components() } });
   }
 }

@@ -16,6 +16,8 @@ const AB_SETTLE_BUDGET_MS = 250;
 export interface DrawContext {
   readonly live: LiveRun;
   readonly nowNs: number;
+  /** The pinned scenario A's run (on this clock, or catching up to it), or null when nothing is pinned. */
+  readonly pinned: LiveRun | null;
 }
 
 /**
@@ -166,7 +168,7 @@ export class FrameLoop {
   };
 
   private draw(): void {
-    const c: DrawContext = { live: this.live, nowNs: this.live.nowNs };
+    const c: DrawContext = { live: this.live, nowNs: this.live.nowNs, pinned: this.ab.live };
     for (const fn of this.drawers) fn(c);
   }
 

@@ -1,5 +1,5 @@
 import type { Category, DomainKind } from '../model/categories.ts';
-import type { LiveReadout } from '../live/index.ts';
+import type { LiveComponents, LiveReadout } from '../live/index.ts';
 import type { AppStore, SweepState } from './appStore.ts';
 import { settingsProblems } from './settingsCheck.ts';
 import type { Settings } from './settings.ts';
@@ -26,9 +26,23 @@ export interface AbState {
   readonly b: AbSide | null;
   /** A's sweep, or null when it is B's own (the settings that differ do not change a sweep). */
   readonly sweep: SweepState | null;
+  /** A's components (vCPUs, rings, event channels) at the shared clock, for A's diagram's gauges. */
+  readonly aComponents: LiveComponents | null;
+  /**
+   * The diagram area shows A's diagram beside B's while A is pinned (on at every pin; the A/B tab's
+   * "Side by side" turns it off for one large B). A view choice, not part of the link.
+   */
+  readonly sideBySide: boolean;
 }
 
-export const NO_AB: AbState = { pinned: null, a: null, b: null, sweep: null };
+export const NO_AB: AbState = {
+  pinned: null,
+  a: null,
+  b: null,
+  sweep: null,
+  aComponents: null,
+  sideBySide: true,
+};
 
 /** Pin, unpin and swap. Swapping applies A's settings to B through the same check as any change. */
 export function createAbActions(store: AppStore, applySettings: (next: Settings) => boolean) {
@@ -40,6 +54,10 @@ export function createAbActions(store: AppStore, applySettings: (next: Settings)
     unpinA(): void {
       store.setState({ ab: NO_AB });
     },
+    /** A's diagram beside B's (true) or B's alone, while A is pinned. */
+    setSideBySide(on: boolean): void {
+      store.setState((s) => ({ ab: { ...s.ab, sideBySide: on } }));
+    },
     /** B becomes the pinned scenario and A the one that was current; false when A cannot run now. */
     swapAB(): boolean {
       const { ab, settings } = store.getState();
@@ -48,7 +66,7 @@ export function createAbActions(store: AppStore, applySettings: (next: Settings)
       if (settingsProblems(next).length > 0) return false;
       const wasB = settings;
       if (!applySettings(next)) return false;
-      store.setState({ ab: { ...NO_AB, pinned: wasB } });
+      store.setState({ ab: { ...NO_AB, pinned: wasB, sideBySide: ab.sideBySide } });
       return true;
     },
   };

@@ -17,8 +17,8 @@ function verdict(r: MetricRow): 'better' | 'worse' | 'same' {
 }
 
 /**
- * A/B: pin the scenario on screen as A, change anything to make B. Both run live on one clock (the
- * diagram shows B; A runs beside it to the same simulated time), the sweep charts draw A's curves
+ * A/B: pin the scenario on screen as A, change anything to make B. Both run live on one clock (A's
+ * diagram beside B's unless "Side by side" is off; A runs to B's simulated time), the sweep charts draw A's curves
  * dashed over B's, and this panel says what changed and what it did, with B's change against A.
  */
 export function AbPanel() {
@@ -31,8 +31,8 @@ export function AbPanel() {
       <div className="ab-panel" data-testid="ab-panel" data-pinned="false">
         <p className="ab-intro">
           Pin the scenario on screen as <b>A</b>, then change anything (the path, the size, VMs, a constant)
-          to make <b>B</b>. Both run on one clock with the same seed; the throughput and latency charts draw
-          A&apos;s curves dashed over B&apos;s.
+          to make <b>B</b>. Both run on one clock with the same seed, their diagrams side by side (A left, B
+          right); the throughput and latency charts draw A&apos;s curves dashed over B&apos;s.
         </p>
         <button type="button" className="ab-pin" data-testid="ab-pin" onClick={() => actions.pinA()}>
           Pin as A
@@ -52,6 +52,15 @@ export function AbPanel() {
           <dd data-testid="ab-b">{scenarioText(settings)}</dd>
         </dl>
         <div className="ab-actions">
+          <label className="ab-toggle">
+            <input
+              type="checkbox"
+              data-testid="ab-side-by-side"
+              checked={ab.sideBySide}
+              onChange={(e) => actions.setSideBySide(e.target.checked)}
+            />
+            Side by side
+          </label>
           <button type="button" data-testid="ab-swap" onClick={() => actions.swapAB()}>
             Swap A ⇄ B
           </button>

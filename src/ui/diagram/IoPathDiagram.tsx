@@ -11,6 +11,7 @@ import { ArrowPill, Connector } from './connectors.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveLayer } from './LiveLayer.tsx';
 import { routeSentence } from '../a11y/routeSentence.ts';
+import { DiagramScopeContext, scopedAttrs, scopedName, useDiagramScope, type DiagramScope } from './scope.ts';
 
 export { LegendShape } from './Legend.tsx';
 
@@ -30,6 +31,13 @@ export interface IoPathDiagramProps {
   live?: LiveState;
   /** A layout computed by the caller (e.g. shared with the token index); else computed from the props. */
   layout?: DiagramLayout;
+  /**
+   * `main` (default): the page's diagram. `a`: the pinned scenario A's, drawn beside it, with its
+   * attributes and ids under a `data-a-` / `a-` prefix (scope.ts) and its boxes no Tab stops.
+   */
+  scope?: DiagramScope;
+  /** The accessible name's subject (default "I/O path"), e.g. "A: I/O path". */
+  name?: string;
 }
 
 /**
@@ -48,6 +56,8 @@ export function IoPathDiagram({
   linkGbps,
   live,
   layout,
+  scope = 'main',
+  name = 'I/O path',
 }: IoPathDiagramProps) {
   const computed = useMemo(
     () => layout ?? layoutDiagram({ width, height, mode, workload, op, vmsPerHost, hosts, linkGbps }),
@@ -65,24 +75,25 @@ export function IoPathDiagram({
       viewBox={`0 0 ${r1(L.width)} ${r1(L.height)}`}
       // A group, not an image: its boxes are buttons that open their cards, each with its own name.
       role="group"
-      aria-label={`I/O path, mode ${L.mode}`}
+      aria-label={`${name}, mode ${L.mode}`}
       aria-describedby={descId}
-      data-mode={L.mode}
-      data-vms={L.vmsPerHost}
-      data-hosts={L.hosts}
+      {...scopedAttrs(scope, { 'data-mode': L.mode, 'data-vms': L.vmsPerHost, 'data-hosts': L.hosts })}
       fontFamily={THEME.font}
       style={{ display: 'block' }}
     >
-      <title>{`I/O path: ${L.mode}`}</title>
+      <title>{`${name}: ${L.mode}`}</title>
       <desc id={descId}>{`${summary} ${routeSentence(L.mode, op)}`}</desc>
-      <StaticDiagram layout={L} />
-      <LiveLayer layout={L} live={live} />
+      <DiagramScopeContext value={scope}>
+        <StaticDiagram layout={L} />
+        <LiveLayer layout={L} live={live} />
+      </DiagramScopeContext>
     </svg>
   );
 }
 
 /** Everything that changes only with the layout (memoised: live updates do not redraw it). */
 const StaticDiagram = memo(function StaticDiagram({ layout: L }: { layout: DiagramLayout }) {
+  const scope = useDiagramScope();
   const f = L.fontPx;
   const hosts = L.boxes.filter((b) => b.kind === 'host');
   const domains = L.boxes.filter((b) => b.kind === 'domain' || b.kind === 'placeholder');
@@ -93,8 +104,8 @@ const StaticDiagram = memo(function StaticDiagram({ layout: L }: { layout: Diagr
   return (
     <g>
       <defs>
-        <Marker id="arrow-path" colour={route} />
-        <Marker id="arrow-data" colour={THEME.data} />
+        <Marker id={scopedName(scope, 'arrow-path')} colour={route} />
+        <Marker id={scopedName(scope, 'arrow-data')} colour={THEME.data} />
       </defs>
       <rect x={0} y={0} width={r1(L.width)} height={r1(L.height)} fill={THEME.panel} />
       {hosts.map((b) => (

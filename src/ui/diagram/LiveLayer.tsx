@@ -13,10 +13,14 @@ import {
   type LiveState,
 } from './live.ts';
 import { DOMAIN_COLOURS, FADED_OPACITY, THEME } from './theme.ts';
+import { scopedAttrs, useDiagramScope } from './scope.ts';
 
 /** Live readouts: gauges on the domains' borders, lamps and bars in the stations. */
 export function LiveLayer({ layout: L, live }: { layout: DiagramLayout; live?: LiveState }) {
+  const scope = useDiagramScope();
   if (!live) return null;
+  const readoutAttrs = (kind: string, host: number) =>
+    scopedAttrs(scope, { 'data-readout': kind, 'data-host': host });
   const s = L.smallFontPx;
   const out: ReactNode[] = [];
   for (const b of L.boxes) {
@@ -52,7 +56,7 @@ export function LiveLayer({ layout: L, live }: { layout: DiagramLayout; live?: L
       const ev = pendingEvents(live, b.host);
       if (!ev.known) continue;
       out.push(
-        <g key={`${b.id}-ro`} opacity={opacity} data-readout="evtchn" data-host={b.host}>
+        <g key={`${b.id}-ro`} opacity={opacity} {...readoutAttrs('evtchn', b.host)}>
           <LampText
             cx={b.x + b.w / 2}
             cy={cy}
@@ -68,7 +72,7 @@ export function LiveLayer({ layout: L, live }: { layout: DiagramLayout; live?: L
       const st = iotlbState(live, b.host);
       if (!st) continue;
       out.push(
-        <g key={`${b.id}-ro`} opacity={opacity} data-readout="iotlb" data-host={b.host}>
+        <g key={`${b.id}-ro`} opacity={opacity} {...readoutAttrs('iotlb', b.host)}>
           <LampText
             cx={b.x + b.w / 2}
             cy={cy}
@@ -85,7 +89,7 @@ export function LiveLayer({ layout: L, live }: { layout: DiagramLayout; live?: L
       if (!d.known) continue;
       const half = b.w / 4;
       out.push(
-        <g key={`${b.id}-ro`} opacity={opacity} data-readout="dma" data-host={b.host}>
+        <g key={`${b.id}-ro`} opacity={opacity} {...readoutAttrs('dma', b.host)}>
           <LampText
             cx={b.x + half}
             cy={cy}
@@ -126,7 +130,7 @@ export function LiveLayer({ layout: L, live }: { layout: DiagramLayout; live?: L
     }
   }
   return (
-    <g data-live="" style={{ pointerEvents: 'none' }}>
+    <g {...scopedAttrs(scope, { 'data-live': '' })} style={{ pointerEvents: 'none' }}>
       {out}
     </g>
   );
@@ -204,6 +208,7 @@ function GaugeRow({
   align: 'left' | 'right' | 'middle';
   plain?: boolean;
 }) {
+  const scope = useDiagramScope();
   if (gauges.length === 0 || rect.w <= 0) return null;
   const pad = (plain ? 0.3 : 0.45) * small;
   const gap = (plain ? 0.25 : 0.35) * small;
@@ -230,7 +235,11 @@ function GaugeRow({
     const w = widths[i];
     const barH = Math.max(3, h * 0.16);
     nodes.push(
-      <g key={g.key} data-gauge={g.key} {...(VCPU_GAUGE.test(g.key) ? vcpuAttrs(names[i]) : {})}>
+      <g
+        key={g.key}
+        {...scopedAttrs(scope, { 'data-gauge': g.key })}
+        {...(scope === 'main' && VCPU_GAUGE.test(g.key) ? vcpuAttrs(names[i]) : {})}
+      >
         <rect
           x={r1(x)}
           y={r1(rect.y)}

@@ -4,6 +4,7 @@ import { r1, textWidth, type Rect } from './geometry.ts';
 import type { Place } from '../../model/routes.ts';
 import type { DiagramBox } from './layout/layout.ts';
 import { DOMAIN_COLOURS, FADED_OPACITY, THEME, type ColourKey } from './theme.ts';
+import { scopedAttrs, useDiagramScope, type DiagramScope } from './scope.ts';
 
 export const colourOf = (place: Place | null): (typeof DOMAIN_COLOURS)[ColourKey] =>
   DOMAIN_COLOURS[(place ?? 'nic') as ColourKey] ?? DOMAIN_COLOURS.nic;
@@ -24,8 +25,8 @@ export function Marker({ id, colour }: { id: string; colour: string }) {
   );
 }
 
-function boxAttrs(b: DiagramBox) {
-  return {
+function boxAttrs(b: DiagramBox, scope: DiagramScope) {
+  return scopedAttrs(scope, {
     'data-box': b.id,
     'data-kind': b.kind,
     'data-host': b.host ?? undefined,
@@ -33,11 +34,13 @@ function boxAttrs(b: DiagramBox) {
     'data-station': b.station ?? undefined,
     'data-part': b.part ?? undefined,
     'data-used': b.used ? 'true' : 'false',
-  };
+  });
 }
 
 /** Stations and parts open a card that explains them (src/ui/cards): focusable, named as a button. */
-function learnAttrs(b: DiagramBox) {
+function learnAttrs(b: DiagramBox, scope: DiagramScope) {
+  // A's diagram beside B's is a picture to compare: its boxes are no Tab stops (B's open the cards).
+  if (scope !== 'main') return {};
   return { tabIndex: 0, role: 'button', 'aria-label': `${b.label}: what it does` };
 }
 
@@ -102,6 +105,7 @@ function Pill({
 }
 
 export function HostFrame({ box: b, f }: { box: DiagramBox; f: number }) {
+  const scope = useDiagramScope();
   const tw = textWidth(b.lines[0], f) + 1.2 * f;
   const title: Rect = {
     x: b.mirrored ? b.x + b.w - 0.8 * f - tw : b.x + 0.8 * f,
@@ -110,7 +114,7 @@ export function HostFrame({ box: b, f }: { box: DiagramBox; f: number }) {
     h: 1.24 * f,
   };
   return (
-    <g {...boxAttrs(b)}>
+    <g {...boxAttrs(b, scope)}>
       <rect
         x={r1(b.x)}
         y={r1(b.y)}
@@ -131,10 +135,11 @@ export function HostFrame({ box: b, f }: { box: DiagramBox; f: number }) {
 }
 
 export function DomainBox({ box: b, f }: { box: DiagramBox; f: number }) {
+  const scope = useDiagramScope();
   const c = colourOf(b.place);
   if (b.kind === 'placeholder') {
     return (
-      <g {...boxAttrs(b)} opacity={0.6}>
+      <g {...boxAttrs(b, scope)} opacity={0.6}>
         <rect
           x={r1(b.x)}
           y={r1(b.y)}
@@ -164,7 +169,7 @@ export function DomainBox({ box: b, f }: { box: DiagramBox; f: number }) {
   const stack = b.stack;
   const shadows = stack ? Array.from({ length: stack.shown }, (_, i) => stack.shown - i) : [];
   return (
-    <g {...boxAttrs(b)} opacity={b.used ? 1 : FADED_OPACITY}>
+    <g {...boxAttrs(b, scope)} opacity={b.used ? 1 : FADED_OPACITY}>
       {shadows.map((k) => (
         <rect
           key={k}
@@ -225,13 +230,14 @@ export function DomainTitle({ box: b, f, small }: { box: DiagramBox; f: number; 
 /** A station or a NIC part. Unused ones are faded over an opaque backing, so nothing shows through. */
 /** `route`: the colour of the mode's path, on the boxes it uses. */
 export function LeafBox({ box: b, f, route = THEME.accent }: { box: DiagramBox; f: number; route?: string }) {
+  const scope = useDiagramScope();
   const c = colourOf(b.place);
   const isPart = b.kind === 'part';
   const lineH = 1.05 * f;
   const top = b.readout ? b.y + (b.readout.y - b.y) / 2 : b.y + b.h / 2;
   const y0 = top - ((b.lines.length - 1) * lineH) / 2;
   return (
-    <g {...boxAttrs(b)} {...learnAttrs(b)}>
+    <g {...boxAttrs(b, scope)} {...learnAttrs(b, scope)}>
       <title>{b.label}</title>
       <rect x={r1(b.x)} y={r1(b.y)} width={r1(b.w)} height={r1(b.h)} rx={r1(0.35 * f)} fill={THEME.panel} />
       <g opacity={b.used ? 1 : FADED_OPACITY}>
@@ -257,8 +263,9 @@ export function LeafBox({ box: b, f, route = THEME.accent }: { box: DiagramBox; 
 }
 
 export function WireBox({ box: b, f }: { box: DiagramBox; f: number }) {
+  const scope = useDiagramScope();
   return (
-    <g {...boxAttrs(b)} {...learnAttrs(b)}>
+    <g {...boxAttrs(b, scope)} {...learnAttrs(b, scope)}>
       <title>{b.label}</title>
       <rect x={r1(b.x)} y={r1(b.y)} width={r1(b.w)} height={r1(b.h)} fill="none" />
       {!b.used && (
@@ -286,9 +293,10 @@ export function SwitchBox({
   small: number;
   route?: string;
 }) {
+  const scope = useDiagramScope();
   const c = DOMAIN_COLOURS.net;
   return (
-    <g {...boxAttrs(b)}>
+    <g {...boxAttrs(b, scope)}>
       <rect
         x={r1(b.x)}
         y={r1(b.y)}

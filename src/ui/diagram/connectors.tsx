@@ -3,6 +3,7 @@ import { r1 } from './geometry.ts';
 import type { DiagramConnector } from './layout/layout.ts';
 import { Text } from './boxes.tsx';
 import { THEME } from './theme.ts';
+import { scopedAttrs, scopedName, useDiagramScope } from './scope.ts';
 
 /** `route`: the colour of the mode's path (its descriptor's). */
 export function Connector({
@@ -14,12 +15,21 @@ export function Connector({
   f: number;
   route?: string;
 }) {
+  const scope = useDiagramScope();
   const data = con.kind === 'data';
   const colour = data ? THEME.data : route;
+  // The markers of this diagram (A's beside B's has its own ids: each in its own mode's colour).
+  const marker = `url(#${scopedName(scope, data ? 'arrow-data' : 'arrow-path')})`;
   const w = r1((con.kind === 'wire' ? 0.3 : 0.22) * f);
   const dash = con.dashed ? `${r1(0.55 * f)} ${r1(0.35 * f)}` : undefined;
   return (
-    <g data-connector={con.id} data-arrow={con.arrow ?? undefined} data-kind={con.kind}>
+    <g
+      {...scopedAttrs(scope, {
+        'data-connector': con.id,
+        'data-arrow': con.arrow ?? undefined,
+        'data-kind': con.kind,
+      })}
+    >
       <path
         d={con.path}
         fill="none"
@@ -37,8 +47,8 @@ export function Connector({
         strokeLinecap={con.dashed ? 'butt' : 'round'}
         strokeLinejoin="round"
         strokeDasharray={dash}
-        markerEnd={con.arrowEnd ? `url(#${data ? 'arrow-data' : 'arrow-path'})` : undefined}
-        markerStart={con.arrowStart ? `url(#${data ? 'arrow-data' : 'arrow-path'})` : undefined}
+        markerEnd={con.arrowEnd ? marker : undefined}
+        markerStart={con.arrowStart ? marker : undefined}
       />
     </g>
   );
@@ -53,12 +63,13 @@ export function ArrowPill({
   small: number;
   route?: string;
 }) {
+  const scope = useDiagramScope();
   const l = con.label!;
   const colour = con.arrow === 'd1' ? THEME.data : route;
   const lineH = small * 1.2;
   const y0 = l.rect.y + l.rect.h / 2 - ((l.lines.length - 1) * lineH) / 2;
   return (
-    <g data-arrow-label={con.arrow ?? undefined}>
+    <g {...scopedAttrs(scope, { 'data-arrow-label': con.arrow ?? undefined })}>
       <title>{l.text}</title>
       <rect
         x={r1(l.rect.x)}

@@ -24,8 +24,8 @@ export function changedParams(settings: Pick<Settings, 'params'>): [string, numb
   ).map((p) => [p.name, settings.params[p.name]]);
 }
 
-/** "VM · TCP (pv-tcp), RDMA WRITE, ping-pong, 64 B, 1 VM per host, window 8". */
-export function scenarioText(s: Settings): string {
+/** The scenario's parts, in order: path, operation, workload, size, VMs, window (scenarioText joins them). */
+export function scenarioParts(s: Settings): string[] {
   const d = MODE_DESCRIPTORS[s.mode];
   const vms = d.hasVms ? `${s.vms} VM${s.vms === 1 ? '' : 's'} per host` : 'no VMs';
   return [
@@ -35,7 +35,12 @@ export function scenarioText(s: Settings): string {
     formatBytes(s.sizeBytes),
     vms,
     `window ${s.window}`,
-  ].join(', ');
+  ];
+}
+
+/** "VM · TCP (pv-tcp), RDMA WRITE, ping-pong, 64 B, 1 VM per host, window 8". */
+export function scenarioText(s: Settings): string {
+  return scenarioParts(s).join(', ');
 }
 
 /** The whole caption, on one line: scenario · seed · changed constants · time · app. */

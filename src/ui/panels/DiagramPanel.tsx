@@ -1,23 +1,21 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useElementSize } from '../../charts/index.ts';
 import {
   IoPathDiagram,
   TokenCanvas,
-  buildTokenIndex,
   layoutDiagram,
-  tokensAt,
   type Token,
   type TokenCanvasHandle,
-  type TokenIndex,
 } from '../diagram/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { pairsOf, paramValue } from '../../store/settings.ts';
-import { useFrameLoop } from '../frameContext.ts';
 import { BoxCard, useBoxCard } from '../cards/BoxCard.tsx';
 import { WhatIfNote } from '../whatIf/WhatIfNote.tsx';
 import { DiagramExportMenu } from '../export/DiagramExportMenu.tsx';
 import { usePresenter } from '../presenter/index.ts';
 import { useReducedMotion } from '../a11y/reducedMotion.ts';
+import { AbSideBySide } from '../ab/AbSideBySide.tsx';
+import { useDiagramTokens } from './useDiagramTokens.ts';
 
 const selectMode = (s: AppState) => s.settings.mode;
 const selectWorkload = (s: AppState) => s.settings.workload;
@@ -26,15 +24,11 @@ const selectVms = (s: AppState) => pairsOf(s.settings);
 const selectLink = (s: AppState) => paramValue(s.settings.params, 'linkGbps');
 const selectComponents = (s: AppState) => s.components;
 
-/** Spans further back than this cannot put a token on screen any more. */
-const LOOKBACK_NS = 200_000;
-
 /**
  * The I/O path: the SVG diagram (React, a few updates a second) with the token canvas over it,
  * painted by the frame loop every frame from the spans the simulation wrote.
  */
 export function DiagramPanel() {
-  const loop = useFrameLoop();
   const mode = useApp(selectMode);
   const workload = useApp(selectWorkload);
   const op = useApp(selectOp);
@@ -46,7 +40,6 @@ export function DiagramPanel() {
   const [ref, { width, height }] = useElementSize();
   const canvas = useRef<TokenCanvasHandle>(null);
   const stage = useRef<HTMLDivElement | null>(null);
-  const drawn = useRef<readonly Token[]>([]);
   const card = useBoxCard();
   const reducedMotion = useReducedMotion();
   const layout = useMemo(
@@ -57,27 +50,7 @@ export function DiagramPanel() {
     [width, height, mode, workload, op, vms, linkGbps, density],
   );
 
-  useEffect(() => {
-    if (!layout) return;
-    let index: TokenIndex | null = null;
-    let indexKey = '';
-    return loop.onDraw(({ live, nowNs }) => {
-      const key = `${live.spansVersion}`;
-      if (!index || key !== indexKey) {
-        index = buildTokenIndex(live.recentSpans(nowNs, LOOKBACK_NS), layout);
-        indexKey = key;
-      }
-      const tokens = tokensAt(index, nowNs, { reducedMotion });
-      drawn.current = tokens;
-      canvas.current?.draw(tokens);
-      // What is on the canvas, for browser tests and assistive tools (a few tokens, rounded).
-      if (stage.current) {
-        stage.current.dataset.tokens = JSON.stringify(
-          tokens.slice(0, 12).map((t) => [t.messageId, Math.round(t.x), Math.round(t.y)]),
-        );
-      }
-    });
-  }, [loop, layout, reducedMotion]);
+  const drawn = useDiagramTokens(layout, canvas, stage, 'live', reducedMotion);
 
   /** Clicking a token opens its message's journey. */
   const pick = (e: React.MouseEvent<HTMLDivElement>) => {
@@ -96,36 +69,39 @@ export function DiagramPanel() {
   return (
     <div className="diagram-column">
       <WhatIfNote />
-      <div
-        ref={(node) => {
-          ref(node);
-          stage.current = node;
-        }}
-        className="diagram-stage"
-        onClick={(e) => {
-          pick(e);
-          card.onClick(e); // a box under the click opens its card (src/ui/cards)
-        }}
-        onKeyDown={card.onKeyDown}
-        data-testid="diagram"
-      >
-        {layout && (
-          <>
-            <IoPathDiagram
-              layout={layout}
-              width={width}
-              height={height}
-              mode={mode}
-              op={op}
-              vmsPerHost={vms}
-              linkGbps={linkGbps}
-              live={components ?? undefined}
-            />
-            <TokenCanvas ref={canvas} width={width} height={height} />
-            <DiagramExportMenu layout={layout} stage={stage} />
-          </>
-        )}
-      </div>
+      {/* With A pinned, A's diagram is drawn beside this one (src/ui/ab). */}
+      <AbSideBySide>
+        <div
+          ref={(node) => {
+            ref(node);
+            stage.current = node;
+          }}
+          className="diagram-stage"
+          onClick={(e) => {
+            pick(e);
+            card.onClick(e); // a box under the click opens its card (src/ui/cards)
+          }}
+          onKeyDown={card.onKeyDown}
+          data-testid="diagram"
+        >
+          {layout && (
+            <>
+              <IoPathDiagram
+                layout={layout}
+                width={width}
+                height={height}
+                mode={mode}
+                op={op}
+                vmsPerHost={vms}
+                linkGbps={linkGbps}
+                live={components ?? undefined}
+              />
+              <TokenCanvas ref={canvas} width={width} height={height} />
+              <DiagramExportMenu layout={layout} stage={stage} />
+            </>
+          )}
+        </div>
+      </AbSideBySide>
       {card.target && <BoxCard target={card.target} onClose={card.close} layoutKey={layout} />}
     </div>
   );

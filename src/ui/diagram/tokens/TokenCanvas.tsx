@@ -16,6 +16,8 @@ export interface TokenCanvasProps {
   /** Token radius in CSS px; by default scaled with the diagram (about half the label size). */
   radius?: number;
   ref?: Ref<TokenCanvasHandle>;
+  /** Default `token-canvas` (the main diagram's; a second diagram on the page gets its own). */
+  testId?: string;
 }
 
 const dprNow = () =>
@@ -26,7 +28,14 @@ const dprNow = () =>
  * painted by `drawTokens`. No React state per frame: the parent draws through the ref, or passes
  * `tokens` for a still picture.
  */
-export function TokenCanvas({ width, height, tokens, radius, ref }: TokenCanvasProps) {
+export function TokenCanvas({
+  width,
+  height,
+  tokens,
+  radius,
+  ref,
+  testId = 'token-canvas',
+}: TokenCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const last = useRef<readonly Token[]>([]);
   const r = radius ?? Math.max(6, Math.min(12, Math.min(width / 130, height / 70)));
@@ -58,7 +67,7 @@ export function TokenCanvas({ width, height, tokens, radius, ref }: TokenCanvasP
     <canvas
       ref={canvasRef}
       className="token-canvas"
-      data-testid="token-canvas"
+      data-testid={testId}
       aria-hidden="true"
       style={{ position: 'absolute', left: 0, top: 0, width, height, pointerEvents: 'none' }}
     />

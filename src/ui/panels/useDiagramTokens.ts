@@ -1,0 +1,61 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { DrawContext } from '../../frame/frameLoop.ts';
+import {
+  buildTokenIndex,
+  tokensAt,
+  type DiagramLayout,
+  type Token,
+  type TokenCanvasHandle,
+  type TokenIndex,
+} from '../diagram/index.ts';
+import { useFrameLoop } from '../frameContext.ts';
+
+/** Spans further back than this cannot put a token on screen any more. */
+const LOOKBACK_NS = 200_000;
+
+/** Which live run a diagram's tokens come from: the current scenario's (B) or the pinned A's. */
+export type TokenSource = 'live' | 'pinned';
+
+/**
+ * Paints a diagram's tokens every frame from the spans its live run wrote, at that run's own time
+ * (A's equals B's once it has caught up). The stage element gets what is on the canvas for browser
+ * tests and assistive tools: `data-tokens` (a few tokens, rounded) and `data-now-ns` (the run's time).
+ * Returns the tokens last drawn, for picking one under a click.
+ */
+export function useDiagramTokens(
+  layout: DiagramLayout | null,
+  canvas: RefObject<TokenCanvasHandle | null>,
+  stage: RefObject<HTMLElement | null>,
+  source: TokenSource,
+  reducedMotion: boolean,
+): RefObject<readonly Token[]> {
+  const loop = useFrameLoop();
+  const drawn = useRef<readonly Token[]>([]);
+  useEffect(() => {
+    if (!layout) return;
+    let index: TokenIndex | null = null;
+    let indexKey = '';
+    let indexRun: DrawContext['live'] | null = null;
+    return loop.onDraw((c) => {
+      const live = source === 'live' ? c.live : c.pinned;
+      if (!live) return;
+      const nowNs = live.nowNs;
+      const key = `${live.spansVersion}`;
+      if (!index || key !== indexKey || live !== indexRun) {
+        index = buildTokenIndex(live.recentSpans(nowNs, LOOKBACK_NS), layout);
+        indexKey = key;
+        indexRun = live;
+      }
+      const tokens = tokensAt(index, nowNs, { reducedMotion });
+      drawn.current = tokens;
+      canvas.current?.draw(tokens);
+      if (stage.current) {
+        stage.current.dataset.tokens = JSON.stringify(
+          tokens.slice(0, 12).map((t) => [t.messageId, Math.round(t.x), Math.round(t.y)]),
+        );
+        stage.current.dataset.nowNs = String(nowNs);
+      }
+    });
+  }, [loop, layout, canvas, stage, source, reducedMotion]);
+  return drawn;
+}
