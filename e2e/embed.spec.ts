@@ -21,6 +21,9 @@ const VIEW_CONTENT: Record<(typeof EMBED_VIEWS)[number], string> = {
   latency: '[data-testid=chart-latency] svg',
   pktgen: '[data-testid=chart-pktgen] svg',
   journey: '[data-testid=journey]',
+  live: '[data-testid=chart-live]', // its chart appears once the run plays
+  timeline: '[data-testid=timeline-canvas]',
+  ab: '[data-testid=ab-panel]',
 };
 
 test.use({ viewport: { width: 960, height: 540 } });

@@ -103,8 +103,7 @@ try {
     );
     // The scene is set when the step's run has paused at its moment (if it has one) and its numbers,
     // filled from the sweep, are in the text (an unfilled number shows as "…").
-    if (tour.steps[n - 1].scene?.pauseAt)
-      await page.getByTestId('tour-paused').waitFor({ timeout: 180_000 });
+    if (tour.steps[n - 1].scene?.pauseAt) await page.getByTestId('tour-paused').waitFor({ timeout: 180_000 });
     await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
       timeout: 180_000,
     });

@@ -2,13 +2,14 @@
  * Embed mode in the link: `?embed=1&view=<view>` shows one view alone, to fill an iframe in a slide
  * deck. Pure: the page's own flags are read in embedMode.ts.
  */
+import { CHART_TAB_KEYS } from '../../store/appStore.ts';
 import { clip } from '../../store/link/fields.ts';
 
 export const EMBED_KEY = 'embed';
 export const VIEW_KEY = 'view';
 
-/** The views a slide may embed: the diagram, a chart of the sweep, or a message's journey. */
-export const EMBED_VIEWS = ['diagram', 'cpu', 'throughput', 'latency', 'pktgen', 'journey'] as const;
+/** The views a slide may embed: the diagram, or any tab of the charts (a sweep, the journey, the timeline…). */
+export const EMBED_VIEWS = ['diagram', ...CHART_TAB_KEYS] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
 
 export type EmbedRequest =
