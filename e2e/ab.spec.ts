@@ -96,19 +96,22 @@ test.describe('A/B on one clock', () => {
     const now = (await simState(page)).nowNs;
     await expect(bStage).toHaveAttribute('data-now-ns', String(now));
     await expect(aStage).toHaveAttribute('data-now-ns', String(now), { timeout: 20_000 });
-    // Tokens on both, moving as the shared clock moves.
-    await advance(page, 20_000);
-    await expect(aStage).toHaveAttribute('data-now-ns', String(now + 20_000));
-    await expect(bStage).toHaveAttribute('data-now-ns', String(now + 20_000));
-    const a1 = await tokensOf(page, 'ab-diagram-a-stage');
-    const b1 = await tokensOf(page, 'diagram');
-    expect(a1.length).toBeGreaterThan(0);
-    expect(b1.length).toBeGreaterThan(0);
-    await advance(page, 3_000);
-    await expect(aStage).toHaveAttribute('data-now-ns', String(now + 23_000));
-    await expect(bStage).toHaveAttribute('data-now-ns', String(now + 23_000));
-    expect(await tokensOf(page, 'ab-diagram-a-stage')).not.toEqual(a1);
-    expect(await tokensOf(page, 'diagram')).not.toEqual(b1);
+    // Tokens on both, moving as the shared clock moves: step it and collect what each canvas shows.
+    const seenA = new Set<string>();
+    const seenB = new Set<string>();
+    let t = now;
+    for (let i = 0; i < 8; i++) {
+      await advance(page, 5_000);
+      t += 5_000;
+      await expect(aStage).toHaveAttribute('data-now-ns', String(t));
+      await expect(bStage).toHaveAttribute('data-now-ns', String(t));
+      const shownA = await tokensOf(page, 'ab-diagram-a-stage');
+      const shownB = await tokensOf(page, 'diagram');
+      if (shownA.length > 0) seenA.add(JSON.stringify(shownA));
+      if (shownB.length > 0) seenB.add(JSON.stringify(shownB));
+    }
+    expect(seenA.size).toBeGreaterThan(1);
+    expect(seenB.size).toBeGreaterThan(1);
 
     // "Side by side" off: B alone; on again: both.
     const toggle = page.getByTestId('ab-side-by-side');
