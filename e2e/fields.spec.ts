@@ -41,7 +41,7 @@ async function recordLinks(page: Page) {
 const linksWritten = (page: Page) =>
   page.evaluate(() => (window as unknown as { __links: string[] }).__links);
 
-/** Whether the field's message sits clear of its input, and a click on the input reaches it. */
+/** Whether the field's message sits clear of its input, whole on the page, and a click on the input reaches it. */
 async function messageBesideInput(page: Page, testId: string) {
   return page.getByTestId(testId).evaluate((input) => {
     const error = input.closest('.field')?.querySelector('.field-error');
@@ -50,7 +50,10 @@ async function messageBesideInput(page: Page, testId: string) {
     const b = error.getBoundingClientRect();
     const overlap = !(b.bottom <= a.top || b.top >= a.bottom || b.right <= a.left || b.left >= a.right);
     const hit = document.elementFromPoint(a.left + a.width / 2, a.top + a.height / 2);
-    return overlap ? 'over the input' : hit !== input ? 'input not clickable' : 'beside';
+    const cut = b.left < 0 || b.top < 0 || b.right > innerWidth || b.bottom > innerHeight;
+    if (overlap) return 'over the input';
+    if (hit !== input) return 'input not clickable';
+    return cut ? 'cut by the edge of the page' : 'beside';
   });
 }
 
