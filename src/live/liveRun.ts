@@ -185,19 +185,14 @@ export class LiveRun {
 
   /** Spans that overlap [fromNs, toNs], for drawing tokens. */
   spansBetween(fromNs: number, toNs: number): SpanRecord[] {
-    const out: SpanRecord[] = [];
-    for (const r of this.run.sim.trace.records()) {
-      if (r.kind === 'span' && r.endNs >= fromNs && r.startNs <= toNs) out.push(r);
-    }
-    return out;
+    return this.run.sim.trace.spans((_id, startNs, endNs) => endNs >= fromNs && startNs <= toNs);
   }
 
   /** One message's journey: every span of it the trace still holds, and whether it has arrived. */
   journey(messageId: number): JourneyView {
     const { run, log } = this.replay.run;
-    const spans: SpanRecord[] = [];
-    for (const r of run.sim.trace.records())
-      if (r.kind === 'span' && r.messageId === messageId) spans.push(r);
+    // Only this message's spans are built as objects (the trace keeps its records in typed arrays).
+    const spans = run.sim.trace.spans((id) => id === messageId);
     spans.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
     const arrivedNs = log.arrivalNs(messageId);
     const startNs = spans.length > 0 ? spans[0].startNs : run.sim.now;
