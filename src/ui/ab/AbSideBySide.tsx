@@ -24,16 +24,18 @@ export function AbSideBySide({ children }: { children: ReactNode }) {
   const sideBySide = useApp(selectSideBySide);
   const settings = useApp(selectSettings);
   const on = pinned !== null && sideBySide;
+  // A projector's labels are large: there each names only what differs from the other side.
+  const brief = usePresenter((s) => s.on);
   return (
     <div className="ab-split" data-side-by-side={on ? 'true' : 'false'}>
       {on && (
         <div className="ab-figure" data-testid="ab-diagram-a">
-          <SideLabel label={abDiagramLabel('A', pinned, settings)} />
+          <SideLabel label={abDiagramLabel('A', pinned, settings)} brief={brief} />
           <PinnedDiagram pinned={pinned} />
         </div>
       )}
       <div className="ab-figure" data-testid={on ? 'ab-diagram-b' : undefined}>
-        {on && <SideLabel label={abDiagramLabel('B', settings, pinned)} />}
+        {on && <SideLabel label={abDiagramLabel('B', settings, pinned)} brief={brief} />}
         {children}
       </div>
     </div>
@@ -41,7 +43,7 @@ export function AbSideBySide({ children }: { children: ReactNode }) {
 }
 
 /** "A · VM · TCP (pv-tcp), RDMA WRITE, …", the parts that differ from the other side in bold. */
-function SideLabel({ label }: { label: AbDiagramLabel }) {
+function SideLabel({ label, brief }: { label: AbDiagramLabel; brief: boolean }) {
   return (
     <p
       className="ab-figure-label"
@@ -53,7 +55,7 @@ function SideLabel({ label }: { label: AbDiagramLabel }) {
       <span className="ab-figure-sep" aria-hidden="true">
         {' · '}
       </span>
-      {label.parts.map((p, i) => (
+      {(brief ? label.brief : label.parts).map((p, i) => (
         <span key={i}>
           {i > 0 && ', '}
           {p.changed ? <b className="ab-figure-changed">{p.text}</b> : p.text}

@@ -16,6 +16,8 @@ describe('the label over each of the two diagrams', () => {
     expect(lb.text).toBe(`B · ${scenarioText(b)}`);
     expect(lb.parts[0]).toEqual({ text: lb.parts[0].text, changed: true });
     expect(lb.parts[0].text).toContain('(zero-copy)');
+    // A projector's label: what differs only.
+    expect(lb.brief.map((p) => p.text)).toEqual([lb.parts[0].text]);
   });
 
   it('adds what the scenario text does not name: a different seed and constants set differently', () => {
@@ -35,5 +37,6 @@ describe('the label over each of the two diagrams', () => {
     const lb = abDiagramLabel('B', { ...a, speedNsPerSec: 1 }, a);
     expect(lb.parts.some((p) => p.changed)).toBe(false);
     expect(lb.text).toBe(`B · ${scenarioText(a)}`);
+    expect(lb.brief).toEqual(lb.parts);
   });
 });

@@ -23,6 +23,11 @@ export interface AbDiagramLabel {
   readonly parts: readonly LabelPart[];
   /** The whole label on one line: "A · VM · TCP (pv-tcp), RDMA WRITE, …". */
   readonly text: string;
+  /**
+   * The parts a projector shows (presenter mode's labels are large, two diagrams share its width):
+   * only those that differ from the other side, or all of them when none does.
+   */
+  readonly brief: readonly LabelPart[];
 }
 
 /** The label of `side`'s diagram, whose settings are `mine`, beside the other side's `other`. */
@@ -36,5 +41,11 @@ export function abDiagramLabel(side: AbSideName, mine: Settings, other: Settings
     if (v !== paramValue(other.params, p.name as never))
       parts.push({ text: `${p.name}=${trim(v)}`, changed: true });
   }
-  return { side, parts, text: `${side} · ${parts.map((p) => p.text).join(', ')}` };
+  const changed = parts.filter((p) => p.changed);
+  return {
+    side,
+    parts,
+    text: `${side} · ${parts.map((p) => p.text).join(', ')}`,
+    brief: changed.length > 0 ? changed : parts,
+  };
 }
