@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { advance, expect, openApp, simState, test } from './fixtures.ts';
 
@@ -84,6 +85,11 @@ test.describe('A/B on one clock', () => {
     await expect(a.locator('[data-a-box="h0/dom0/netback"]')).toHaveAttribute('data-a-used', 'true');
     await expect(page.locator('[data-box="h0/dom0/netback"]')).toHaveAttribute('data-used', 'false');
     await expect(page.locator('[data-box="h0/dom0/backend"]')).toHaveAttribute('data-used', 'true');
+    // Two diagrams on one page: no duplicate ids, no unnamed groups (axe: nothing serious or critical).
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
 
     // Play, then pause: A follows B's clock, and each stage says the time of the run it drew.
     const aStage = page.getByTestId('ab-diagram-a-stage');
