@@ -135,13 +135,17 @@ async function snapshot(page: Page, cdp: CDPSession, file: string): Promise<void
 
 /** Waits for the charts' sweep, up to `timeoutMs`; true when it finished. */
 async function sweepDone(page: Page, timeoutMs: number): Promise<boolean> {
-  return page
-    .waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
-      timeout: timeoutMs,
-      polling: 1000,
-    })
-    .then(() => true)
-    .catch(() => false);
+  // Polled from here, not with waitForFunction's interval polling: that evaluates the string with
+  // eval in the page, which the page's CSP refuses (it failed at once, and the soak never waited).
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = await page
+      .evaluate('!!(window.__xenviz && window.__xenviz.state().sweepReady)')
+      .catch(() => false); // a page still loading
+    if (ready) return true;
+    if (Date.now() >= until) return false;
+    await sleep(1000);
+  }
 }
 
 /**

@@ -10,7 +10,8 @@ import { chromiumPath, newestMs, waitForServer } from '../browser.ts';
  * of wall time. The heap after a forced collection is read at the end of the first minute, every
  * ~15 s after, and at the end. Goals: heap at the end within 10 % of the heap after the first minute,
  * slope ≤ 0.5 MB/min, no frame over 200 ms after the first minute. The array buffers' backing stores
- * (typed arrays, outside the heap: the live run's recording, the message log) are reported beside it.
+ * (typed arrays, outside the heap: the live run's recording, the trace's records, the message log) are
+ * reported beside it.
  * The five longest frames are printed on stderr with what ran in them (long-animation-frame entries).
  *
  * Flags (after `npm run bench --`): `--soak-minutes N` (a fraction for a try-out; 0 skips the soak),
