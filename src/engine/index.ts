@@ -2,6 +2,7 @@ export { Simulator, type EventId, type Handler, type SimulatorOptions } from './
 export { EventQueue } from './eventQueue.ts';
 export { RandomSource, RandomStream } from './rng.ts';
 export { Processor, type WorkItem } from './processor.ts';
+export { Fifo } from './fifo.ts';
 export { FifoServer } from './fifoServer.ts';
 export { BoundedRing } from './ring.ts';
 export { Link, type Transmission } from './link.ts';

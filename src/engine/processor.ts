@@ -1,3 +1,4 @@
+import { Fifo } from './fifo.ts';
 import type { Simulator } from './simulator.ts';
 import { TimeWeighted } from './stats.ts';
 
@@ -25,12 +26,18 @@ export interface WorkItem {
  * completes, so at any moment the sum over pairs equals `busyNs` and never exceeds elapsed time.
  */
 export class Processor {
-  private readonly queue: WorkItem[] = [];
-  private head = 0;
+  private readonly queue = new Fifo<WorkItem>();
   private current: WorkItem | null = null;
   private currentStartNs = 0;
-  /** Busy ns by owner, then category: nested maps, so charging allocates nothing. */
-  private readonly busyByPair = new Map<string, Map<string, number>>();
+  /**
+   * Busy ns by (owner, category) pair, in first-charged order, as parallel arrays: a processor
+   * charges a handful of pairs millions of times, so a scan from the last pair charged (usually the
+   * one charged again) is cheaper than two map look-ups per item.
+   */
+  private readonly pairOwner: string[] = [];
+  private readonly pairCategory: string[] = [];
+  private readonly pairBusyNs: number[] = [];
+  private lastPair = 0;
   private busyTotalNs = 0;
   private lastIdleStartNs = 0;
   private readonly queued: TimeWeighted;
@@ -55,7 +62,7 @@ export class Processor {
 
   /** Items waiting, not counting the one in service. */
   get queueLength(): number {
-    return this.queue.length - this.head;
+    return this.queue.length;
   }
 
   /** When the processor last became idle (its start time if it never worked). */
@@ -84,7 +91,7 @@ export class Processor {
   }
 
   submit(item: WorkItem): void {
-    const stallNs = item.stallNs ?? 0;
+    const stallNs = item.stallNs ?? 0; // validated here; `start` reads it again (it may have shrunk)
     if (
       !(item.durationNs >= 0) ||
       !Number.isSafeInteger(item.durationNs) ||
@@ -102,11 +109,35 @@ export class Processor {
     }
   }
 
-  /** Busy nanoseconds per (owner, category), in first-charged order. */
+  /**
+   * Busy nanoseconds per (owner, category): owners in first-charged order, and each owner's
+   * categories in first-charged order.
+   */
   accounting(): { owner: string; category: string; busyNs: number }[] {
-    return [...this.busyByPair].flatMap(([owner, byCategory]) =>
-      [...byCategory].map(([category, busyNs]) => ({ owner, category, busyNs })),
+    const owners = [...new Set(this.pairOwner)];
+    return owners.flatMap((owner) =>
+      this.pairOwner.flatMap((o, i) =>
+        o === owner ? [{ owner, category: this.pairCategory[i], busyNs: this.pairBusyNs[i] }] : [],
+      ),
     );
+  }
+
+  /** Adds `ns` to the pair's busy time, adding the pair if it is new. */
+  private charge(owner: string, category: string, ns: number): void {
+    const owners = this.pairOwner;
+    const categories = this.pairCategory;
+    let i = this.lastPair;
+    if (owners[i] !== owner || categories[i] !== category) {
+      const n = owners.length;
+      for (i = 0; i < n; i++) if (owners[i] === owner && categories[i] === category) break;
+      if (i === n) {
+        owners.push(owner);
+        categories.push(category);
+        this.pairBusyNs.push(0);
+      }
+      this.lastPair = i;
+    }
+    this.pairBusyNs[i] += ns;
   }
 
   private start(item: WorkItem): void {
@@ -145,25 +176,20 @@ export class Processor {
   private readonly finish = (): void => {
     const item = this.current as WorkItem;
     const now = this.sim.now;
-    let byCategory = this.busyByPair.get(item.owner);
-    if (!byCategory) this.busyByPair.set(item.owner, (byCategory = new Map()));
-    byCategory.set(item.category, (byCategory.get(item.category) ?? 0) + item.durationNs);
+    this.charge(item.owner, item.category, item.durationNs);
     this.busyTotalNs += item.durationNs;
     this.completed++;
     this.current = null;
-    if (this.head < this.queue.length) {
-      const next = this.queue[this.head];
-      this.queue[this.head++] = undefined as unknown as WorkItem;
-      if (this.head > 1024 && this.head * 2 > this.queue.length) {
-        this.queue.splice(0, this.head);
-        this.head = 0;
-      }
+    const next = this.queue.shift();
+    if (next !== undefined) {
       this.queued.add(now, -1);
       this.start(next);
     } else {
       this.lastIdleStartNs = now;
     }
-    this.afterEach?.();
-    item.onDone?.();
+    const afterEach = this.afterEach;
+    if (afterEach) afterEach();
+    const onDone = item.onDone;
+    if (onDone) onDone();
   };
 }

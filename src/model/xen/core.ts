@@ -1,3 +1,4 @@
+import { Fifo } from '../../engine/fifo.ts';
 import type { WorkItem } from '../../engine/processor.ts';
 import type { Vcpu } from './vcpu.ts';
 
@@ -9,8 +10,9 @@ import type { Vcpu } from './vcpu.ts';
  * accounting and trace lane; only one of them is in service at a time.
  */
 export class Core {
-  private readonly waiting: { vcpu: Vcpu; item: WorkItem }[] = [];
-  private head = 0;
+  /** Queued work and whose it is, in two queues pushed and taken together (no pair object per item). */
+  private readonly waitingVcpus = new Fifo<Vcpu>();
+  private readonly waitingItems = new Fifo<WorkItem>();
   private running = false;
 
   constructor(readonly name: string) {}
@@ -21,12 +23,13 @@ export class Core {
       return;
     }
     vcpu.waitingOnCore++;
-    this.waiting.push({ vcpu, item });
+    this.waitingVcpus.push(vcpu);
+    this.waitingItems.push(item);
   }
 
   /** Items queued behind the one in service. */
   get queueLength(): number {
-    return this.waiting.length - this.head;
+    return this.waitingItems.length;
   }
 
   /** Takes a vCPU of this core: its processor tells the core when each item finishes. */
@@ -49,13 +52,9 @@ export class Core {
   };
 
   private next(): void {
-    if (this.head === this.waiting.length) return;
-    const { vcpu, item } = this.waiting[this.head];
-    this.waiting[this.head++] = undefined as unknown as { vcpu: Vcpu; item: WorkItem };
-    if (this.head > 1024 && this.head * 2 > this.waiting.length) {
-      this.waiting.splice(0, this.head);
-      this.head = 0;
-    }
+    const vcpu = this.waitingVcpus.shift();
+    if (vcpu === undefined) return;
+    const item = this.waitingItems.shift() as WorkItem;
     vcpu.waitingOnCore--;
     this.dispatch(vcpu, item);
   }

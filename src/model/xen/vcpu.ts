@@ -6,12 +6,13 @@ import type { ModelContext } from '../context.ts';
 import type { Core } from './core.ts';
 
 /**
- * Work that follows a wake-up latency which started at `sinceNs`. The Processor reads `stallNs`
- * when the work starts: only the part of the latency that has not yet elapsed then holds the
- * processor idle. A wake-up queued behind other work overlaps its latency with that work, so a
- * busy vCPU is never held idle for a latency that already ran out while it was working.
+ * A vCPU's work item, after a wake-up latency which started at `sinceNs` (none when `latencyNs` is
+ * 0). The Processor reads `stallNs` when the work starts: only the part of the latency that has not
+ * yet elapsed then holds the processor idle. A wake-up queued behind other work overlaps its latency
+ * with that work, so a busy vCPU is never held idle for a latency that already ran out while it was
+ * working. One class for all of a vCPU's items keeps the processor's reads of them monomorphic.
  */
-class AfterLatency implements WorkItem {
+class VcpuWork implements WorkItem {
   constructor(
     private readonly sim: Simulator,
     private readonly sinceNs: number,
@@ -25,7 +26,7 @@ class AfterLatency implements WorkItem {
   ) {}
 
   get stallNs(): number {
-    return Math.max(0, this.sinceNs + this.latencyNs - this.sim.now);
+    return this.latencyNs === 0 ? 0 : Math.max(0, this.sinceNs + this.latencyNs - this.sim.now);
   }
 }
 
@@ -96,14 +97,8 @@ export class Vcpu {
 
   /** Queues `durationNs` of CPU work charged to (this domain, category); `then` runs after it. */
   run(category: Category, durationNs: number, label: string, messageId: number, then?: () => void): void {
-    this.submit({
-      owner: this.domain.kind,
-      category,
-      durationNs: this.cost(category, durationNs),
-      label,
-      messageId,
-      onDone: then,
-    });
+    const workNs = this.cost(category, durationNs);
+    this.submit(new VcpuWork(this.sim, 0, 0, this.domain.kind, category, workNs, label, messageId, then));
   }
 
   /**
@@ -121,7 +116,7 @@ export class Vcpu {
     const workNs = this.cost(category, durationNs);
     const latencyNs = this.draw(stallNs);
     this.submit(
-      new AfterLatency(
+      new VcpuWork(
         this.sim,
         this.sim.now,
         latencyNs,
