@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { useElementSize } from '../../charts/index.ts';
 import { useApp, type AppState } from '../../store/index.ts';
 import { pairsOf, paramValue, type Settings } from '../../store/settings.ts';
@@ -71,7 +71,8 @@ function SideLabel({ label, brief }: { label: AbDiagramLabel; brief: boolean }) 
  * caught up. Its attributes are scoped (`data-a-box`, …) and it opens no cards: B's is the one to
  * explore, A's is there to compare.
  */
-function PinnedDiagram({ pinned }: { pinned: Settings }) {
+// Memoised: B's readouts re-render the diagram area a few times a second, A's own come through the store.
+const PinnedDiagram = memo(function PinnedDiagram({ pinned }: { pinned: Settings }) {
   const components = useApp(selectAComponents);
   const density = usePresenter((s) => (s.on ? 'projector' : 'desk'));
   const reducedMotion = useReducedMotion();
@@ -117,4 +118,4 @@ function PinnedDiagram({ pinned }: { pinned: Settings }) {
       )}
     </div>
   );
-}
+});
