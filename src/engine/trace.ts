@@ -5,10 +5,10 @@
  *
  * The buffer keeps its records in typed arrays (one column per field, strings as indices into a
  * table of names), not as objects: the live view keeps 60,000 records, and as objects each took
- * 44 bytes of Chromium's heap, its two times 12 bytes more each once they pass 2^30 ns (about 1.07 s
- * simulated: past that V8 boxes every time in a heap number of its own), so the heap grew by 1.4 MB
- * during a run; long-lived objects also made writing slower (5× in a micro-benchmark). A record here
- * costs 41 bytes outside the heap, whatever the time. `records()` and `spans()` build objects on demand.
+ * 44 bytes of Chromium's heap plus 12 for each of its two times (V8 boxed them in heap numbers),
+ * 4 MB of the page's heap; here a record takes 41 bytes outside the heap (typed arrays). Writing is
+ * faster too: objects that live until overwritten cost the collector more than columns (5× in a
+ * micro-benchmark). `records()` and `spans()` build objects on demand.
  */
 
 export interface SpanRecord {
