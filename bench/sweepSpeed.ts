@@ -11,6 +11,7 @@ import type { Mode } from '../src/model/types.ts';
  *
  *   tsx bench/sweepSpeed.ts record <file>   every task's value, written as JSON
  *   tsx bench/sweepSpeed.ts check <file>    every task's value, compared with the file (exit 1 on a change)
+ *   tsx bench/sweepSpeed.ts one <figure> <mode> <size>   one run of one task, e.g. under a profiler
  *   tsx bench/sweepSpeed.ts speed [reps] [part of a task name]
  *     CPU time of the heaviest tasks (or those whose name has the part): median of `reps` (3), events/s
  *
@@ -107,6 +108,10 @@ if (!main) {
     `${Object.keys(expected).length - changed.length} of ${Object.keys(expected).length} values identical`,
   );
   if (changed.length > 0) process.exit(1);
+} else if (command === 'one') {
+  // One run of one task (e.g. under a profiler): one <figure> <mode> <size in bytes>
+  const [figure, mode, size] = process.argv.slice(3) as [FigureName, Mode, string];
+  console.log(runScenario(figureRun(figure, mode, Number(size), REQUEST_16_VMS)).events);
 } else if (command === 'speed') {
   speed(Number(arg ?? 3), process.argv[4] ?? '');
 } else {

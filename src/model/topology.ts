@@ -54,6 +54,8 @@ export function buildTopology(ctx: ModelContext, mode: Mode, pairCount: number):
   const p = ctx.costs.p;
   const pairs = placePairs(pairCount, p.hosts);
   const hosts: Host[] = [];
+  // The NICs a NIC sends to, by host: one array, read for every frame (not rebuilt each time).
+  const nics: Nic[] = [];
   const { domains, hasVms } = MODE_DESCRIPTORS[mode];
   for (let h = 0; h < p.hosts; h++) {
     const linux = domains.includes('linux') ? new Domain(ctx, h, 'linux', 'linux', p.vmVcpus, false) : null;
@@ -66,7 +68,8 @@ export function buildTopology(ctx: ModelContext, mode: Mode, pairCount: number):
       (_, i) => new Domain(ctx, h, `vm${i}`, 'vm', p.vmVcpus, true),
     );
     const uplink = new Link(ctx.sim, `h${h}/wire`, p.linkGbps * 1e9, ctx.costs.ns.prop);
-    const nic = new Nic(ctx, h, uplink, () => hosts.map((x) => x.nic));
+    const nic = new Nic(ctx, h, uplink, () => nics);
+    nics.push(nic);
     const driverVcpu: Vcpu = (stubdom ?? dom0 ?? linux)!.vcpus[0];
     const driver = new NicDriver(ctx, nic, driverVcpu, stubdom ? 'poll' : 'irq');
     const iotlb = new Iotlb(ctx, h, p.iotlbPagesPerVm, p.iotlbCache === 1);

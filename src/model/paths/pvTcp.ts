@@ -20,8 +20,11 @@ const GSO_SEGMENT_BYTES = 65536 - TCP_IP_HEADER_BYTES;
  */
 export class PvTcpPath implements IoPath {
   private readonly tcp: TcpMessaging;
-  private readonly vifs = new Map<string, Vif>();
-  private readonly netbacks = new Map<string, Netback>();
+  /** By host, then VM (vifs) or netback group: looked up for every packet, so no string keys. */
+  private readonly vifs: Vif[][] = [];
+  private readonly netbacks: Netback[][] = [];
+  /** Every vif, in the order created. */
+  private readonly allVifs: Vif[] = [];
   /** Receiving Dom0's GRO: payload bytes of each super-segment gathered so far. */
   private readonly gro = new Map<VifPacket, number>();
 
@@ -88,7 +91,7 @@ export class PvTcpPath implements IoPath {
   }
 
   rings() {
-    return [...this.vifs.values()].flatMap((v) =>
+    return this.allVifs.flatMap((v) =>
       [v.tx, v.rx].map((r) => ({
         name: r.name,
         occupancy: r.occupancy,
@@ -106,26 +109,27 @@ export class PvTcpPath implements IoPath {
     const dom0 = this.topology.hosts[host].dom0!;
     const groups = dom0.vcpus.length;
     const group = vm % groups;
-    const key = `${host}/${group}`;
-    let nb = this.netbacks.get(key);
+    const byGroup = (this.netbacks[host] ??= []);
+    let nb = byGroup[group];
     if (!nb) {
       // Group g's thread runs on vCPU g+1, away from vCPU0, which takes the NIC's interrupts.
       nb = new Netback(this.ctx, this.topology.hosts[host].nic, host, backendVcpuOf(dom0, group));
       nb.pathRx = (f, pkt, next) => this.bridgeToVif(f, pkt, next);
-      this.netbacks.set(key, nb);
+      byGroup[group] = nb;
     }
     return nb;
   }
 
   private vif(host: number, vm: number): Vif {
-    const key = `${host}/${vm}`;
-    let vif = this.vifs.get(key);
+    const byVm = (this.vifs[host] ??= []);
+    let vif = byVm[vm];
     if (!vif) {
       const domain = this.topology.hosts[host].vms[vm];
       const nb = this.netback(host, vm);
       const created: Vif = new Vif(this.ctx, domain, nb, () => this.netfrontIrq(created, domain.vcpu(0)));
       nb.vifs.push(created);
-      this.vifs.set(key, created);
+      byVm[vm] = created;
+      this.allVifs.push(created);
       vif = created;
     }
     return vif;

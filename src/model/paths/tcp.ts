@@ -1,3 +1,4 @@
+import { Fifo } from '../../engine/fifo.ts';
 import type { ModelContext } from '../context.ts';
 import { chunks } from '../hw/frame.ts';
 import { wakeThread } from '../xen/events.ts';
@@ -58,9 +59,11 @@ export class TcpEndpoint {
   readonly appVcpu: Vcpu;
   private readonly progress: KThread;
   private readonly app: KThread;
-  private readonly ready: Readable[] = [];
-  private readonly toApp: Message[] = [];
-  private readonly rxBytes = new Map<string, number>();
+  private readonly ready = new Fifo<Readable>();
+  private readonly toApp = new Fifo<Message>();
+  /** Bytes received so far of partly received messages, by message id: data, and READ requests. */
+  private readonly rxDataBytes = new Map<number, number>();
+  private readonly rxRequestBytes = new Map<number, number>();
   private readonly sendQueue: (() => void)[] = [];
   private groMessage = -1;
   private groCount = 0;
@@ -226,22 +229,22 @@ export class TcpEndpoint {
         );
     };
     const afterStack = () => {
-      const key = `${id}:${seg.kind}`;
-      const before = this.rxBytes.get(key) ?? 0;
+      const rxBytes = seg.kind === 'data' ? this.rxDataBytes : this.rxRequestBytes;
+      const before = rxBytes.get(id) ?? 0;
       const got = before + seg.payloadBytes;
       const hdr = this.ctx.costs.p.hdrBytes;
       // The reader waits first for the header, then for the payload: each arrival it waits for wakes it.
-      const parts: Readable[] = [];
-      if (before < hdr && got >= hdr) parts.push({ seg, part: 'header' });
-      if (got >= seg.totalBytes) parts.push({ seg, part: 'payload' });
-      if (got < seg.totalBytes) this.rxBytes.set(key, got);
-      else this.rxBytes.delete(key);
-      if (parts.length === 0) {
+      const header = before < hdr && got >= hdr;
+      const payload = got >= seg.totalBytes;
+      if (!payload) rxBytes.set(id, got);
+      else rxBytes.delete(id);
+      if (!header && !payload) {
         ackThenNext();
         return;
       }
       r.run('tcpip', ns.tcpRxCall, 'sk_data_ready', id, () => {
-        this.ready.push(...parts);
+        if (header) this.ready.push({ seg, part: 'header' });
+        if (payload) this.ready.push({ seg, part: 'payload' });
         this.progress.kick(r, id);
         ackThenNext();
       });
@@ -275,7 +278,8 @@ export class TcpEndpoint {
   /** Bytes of partly received messages (must be 0 when a run ends). */
   get pendingBytes(): number {
     let sum = 0;
-    for (const b of this.rxBytes.values()) sum += b;
+    for (const b of this.rxDataBytes.values()) sum += b;
+    for (const b of this.rxRequestBytes.values()) sum += b;
     return sum;
   }
 
