@@ -3,18 +3,23 @@ import type { Costs } from './costs.ts';
 
 /** Named counters of a run: notifications, wake-ups, grant operations, IOTLB hits, packets… */
 export class Counters {
-  private readonly values = new Map<string, number>();
+  /** A cell per name, so counting (several times per packet) is one look-up, not a get and a set. */
+  private readonly cells = new Map<string, { n: number }>();
 
   inc(name: string, by = 1): void {
-    this.values.set(name, (this.values.get(name) ?? 0) + by);
+    const cell = this.cells.get(name);
+    if (cell !== undefined) cell.n += by;
+    else this.cells.set(name, { n: by });
   }
 
   get(name: string): number {
-    return this.values.get(name) ?? 0;
+    return this.cells.get(name)?.n ?? 0;
   }
 
   toRecord(): Record<string, number> {
-    return Object.fromEntries([...this.values].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(
+      [...this.cells].map(([name, cell]) => [name, cell.n] as const).sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
 }
 

@@ -14,24 +14,26 @@ export function deliverEvent(
   handler: () => void,
 ): void {
   const ns = ctx.costs.ns;
+  // Labels show only in a trace: without one, no label string is built per event.
+  const tracing = ctx.sim.trace.active;
   if (!target.domain.pv) {
     handler();
   } else if (target.polling) {
     ctx.counters.inc('pollDetections');
-    target.run('poll', ns.poll, `${label}: poll loop notices`, messageId, handler);
+    target.run('poll', ns.poll, tracing ? `${label}: poll loop notices` : label, messageId, handler);
   } else if (target.blocked) {
     ctx.counters.inc('vcpuWakeups');
     target.runAfterStall(
       'wakeup',
       ns.vcpuWake - ns.vcpuWakeCpu,
       ns.vcpuWakeCpu,
-      `${label}: wake blocked vCPU`,
+      tracing ? `${label}: wake blocked vCPU` : label,
       messageId,
       handler,
     );
   } else {
     ctx.counters.inc('upcalls');
-    target.run('events', ns.upcall, `${label}: upcall`, messageId, handler);
+    target.run('events', ns.upcall, tracing ? `${label}: upcall` : label, messageId, handler);
   }
 }
 
@@ -49,23 +51,24 @@ export function wakeThread(
   then: () => void,
 ): void {
   const ns = ctx.costs.ns;
+  const tracing = ctx.sim.trace.active;
   ctx.counters.inc('threadWakeups');
   const switchIn = () =>
     to.runAfterStall(
       'wakeup',
       ns.wakeThread - ns.wakeThreadCpu,
       ns.wakeThreadCpu,
-      `wake ${label}`,
+      tracing ? `wake ${label}` : label,
       messageId,
       then,
     );
   if (from === null || from === to) {
     switchIn();
   } else if (to.domain.pv) {
-    from.run('hypercall', ns.hcall, `IPI to ${label} (EVTCHNOP_send)`, messageId, () =>
-      deliverEvent(ctx, to, messageId, `IPI to ${label}`, switchIn),
+    from.run('hypercall', ns.hcall, tracing ? `IPI to ${label} (EVTCHNOP_send)` : label, messageId, () =>
+      deliverEvent(ctx, to, messageId, tracing ? `IPI to ${label}` : label, switchIn),
     );
   } else {
-    from.run('wakeup', ns.ipi, `IPI to ${label}`, messageId, switchIn);
+    from.run('wakeup', ns.ipi, tracing ? `IPI to ${label}` : label, messageId, switchIn);
   }
 }

@@ -25,15 +25,19 @@ export class SharedRing<T> {
 
   /** Pushes from `from`, notifying the consumer if it asked; `then` runs once the item is in. */
   push(item: T, from: Vcpu | null, messageId: number, then?: () => void): void {
-    this.ring.put(item, () => {
-      if (this.consumerWantsEvent) {
-        this.consumerWantsEvent = false;
-        this.consumerPort().send(from, messageId, then);
-      } else {
-        this.ctx.counters.inc('notificationsSuppressed');
-        then?.();
-      }
-    });
+    // A ring with room takes the item at once (as `put` would): no continuation to allocate.
+    if (this.ring.tryPut(item)) this.pushed(from, messageId, then);
+    else this.ring.put(item, () => this.pushed(from, messageId, then));
+  }
+
+  private pushed(from: Vcpu | null, messageId: number, then: (() => void) | undefined): void {
+    if (this.consumerWantsEvent) {
+      this.consumerWantsEvent = false;
+      this.consumerPort().send(from, messageId, then);
+    } else {
+      this.ctx.counters.inc('notificationsSuppressed');
+      if (then) then();
+    }
   }
 
   take(): T | undefined {
