@@ -95,6 +95,11 @@ export class Vif {
  * notifies the consumer if it asked (one RING_PUSH_REQUESTS_AND_CHECK_NOTIFY per packet).
  */
 export function pushPacket(ring: SharedRing<Slot>, pkt: VifPacket, from: Vcpu, then: () => void): void {
+  // Most packets fit one slot: pushed at once, with no closure to fill slots before them.
+  if (pkt.slots === 1) {
+    ring.push(pkt, from, pkt.id, then);
+    return;
+  }
   const fill = (left: number) => {
     if (left === 0) ring.push(pkt, from, pkt.id, then);
     else ring.ring.put(null, () => fill(left - 1));
