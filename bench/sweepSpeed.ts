@@ -16,6 +16,10 @@ import type { Mode } from '../src/model/types.ts';
  *     CPU time of the heaviest tasks (or those whose name has the part): median of `reps` (3), events/s
  *
  * Speed is CPU time of this process (`process.cpuUsage`), not wall time: the machine is shared.
+ * Time it bundled, as the browser runs it: tsx keeps function names by wrapping every closure it
+ * creates (`__name`), which made the model's closure-per-step code up to half as slow again here:
+ *   npx esbuild bench/sweepSpeed.ts --bundle --platform=node --format=esm --target=es2022 \
+ *     --outfile=/tmp/sweep/sweepSpeed.mjs && node /tmp/sweep/sweepSpeed.mjs speed
  */
 export const REQUEST_16_VMS: SweepRequest = {
   modes: ['pv-tcp', 'zero-copy'],
