@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 /**
@@ -38,3 +39,31 @@ export async function waitForServer(url: string, tries = 100): Promise<void> {
   }
   throw new Error(`preview server did not start at ${url}`);
 }
+
+const root = new URL('../', import.meta.url);
+
+/** Builds the app into `outDir` (from the project's root, or absolute) unless that build is newer than every source. */
+export function ensureBuild(outDir: string): void {
+  const built = new URL(`${outDir.replace(/\/$/, '')}/index.html`, root);
+  const sources = Math.max(newestMs(new URL('src/', root)), statSync(new URL('index.html', root)).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/**
+ * In the page: every requestAnimationFrame timestamp from 1 s to 7 s after it starts (the first
+ * second is a warm-up). A string: tsx wraps named functions in a helper the page does not have.
+ */
+export const FRAME_STAMPS = `new Promise((resolve) => {
+  const out = [];
+  const t0 = performance.now();
+  const tick = (t) => {
+    if (t - t0 > 1000) out.push(t);
+    if (t - t0 < 7000) requestAnimationFrame(tick);
+    else resolve(out);
+  };
+  requestAnimationFrame(tick);
+})`;

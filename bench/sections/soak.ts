@@ -1,8 +1,8 @@
 import { chromium, type Browser } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { openSoakPage, soakCase, type SoakCase } from '../soakCase.ts';
-import { chromiumPath, newestMs, waitForServer } from '../browser.ts';
+import { chromiumPath, ensureBuild, waitForServer } from '../browser.ts';
 
 /**
  * Long runs stay flat: the built app in Chromium at the highest speed, 16 VMs per host streaming with
@@ -41,17 +41,6 @@ function flag(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** A private build, so the soak never writes into the shared dist/. */
-function ensureBuild(): void {
-  const built = `${OUT_DIR}/index.html`;
-  const sources = Math.max(newestMs(new URL('src/', root)), statSync(new URL('index.html', root)).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
 
 export async function run(): Promise<Record<string, number | string>> {
@@ -73,7 +62,7 @@ export async function run(): Promise<Record<string, number | string>> {
   console.error(
     `soak: ${cases.length} case(s) × ${minutes} min (and a build); --only to run other sections without it`,
   );
-  ensureBuild();
+  ensureBuild(OUT_DIR);
   const server = spawn(
     'npx',
     ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'],

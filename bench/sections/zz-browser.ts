@@ -2,7 +2,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromiumPath, waitForServer } from '../browser.ts';
+import { chromiumPath, FRAME_STAMPS, waitForServer } from '../browser.ts';
 
 /**
  * Browser figures, measured in Chromium on a production build: frames per second and frame time
@@ -58,16 +58,7 @@ export async function run(): Promise<Record<string, number | string>> {
     // Frames: play for 6 s and keep every requestAnimationFrame timestamp (after a 1 s warm-up).
     await page.getByTestId('play').click();
     // Page scripts go in as strings: tsx wraps named functions in a helper the page does not have.
-    const stamps = (await page.evaluate(`new Promise((resolve) => {
-      const out = [];
-      const t0 = performance.now();
-      const tick = (t) => {
-        if (t - t0 > 1000) out.push(t);
-        if (t - t0 < 7000) requestAnimationFrame(tick);
-        else resolve(out);
-      };
-      requestAnimationFrame(tick);
-    })`)) as number[];
+    const stamps = (await page.evaluate(FRAME_STAMPS)) as number[];
     const frameMs = stamps.slice(1).map((t, i) => t - stamps[i]);
     const fps = frameMs.map((d) => 1000 / d);
     await page.keyboard.press('Space');

@@ -1,8 +1,8 @@
 import { chromium, type Browser } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { chromiumPath, newestMs, waitForServer } from '../browser.ts';
+import { chromiumPath, ensureBuild, waitForServer } from '../browser.ts';
 
 /**
  * The charts keeping up with a change of VMs per host, measured in Chromium on the production build
@@ -21,17 +21,6 @@ const DIST_DIR = process.env.BENCH_DIST_DIR ?? 'dist';
 const VMS = [2, 8, 16];
 /** A complete sweep of the default mode: two modes × 9 sizes, and pktgen's 3 modes × 6 frame sizes. */
 const COMPLETE_POINTS = 2 * 9 + 3 * 6;
-
-/** Builds the app unless its build is newer than every source (the browser section may just have built it). */
-function ensureBuild(): void {
-  const built = new URL(`${DIST_DIR.replace(/\/$/, '')}/index.html`, root);
-  const sources = Math.max(newestMs(new URL('src/', root)), statSync(new URL('index.html', root)).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  execFileSync('npx', ['vite', 'build', '--outDir', DIST_DIR, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 /**
  * In the page: sets VMs per host through its field and times, frame by frame, the first publication
@@ -61,7 +50,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const executablePath = chromiumPath();
   if (!executablePath && !existsSync(chromium.executablePath()))
     return { sweepPool: 'skipped: no Chromium found (set CHROMIUM_PATH)' };
-  ensureBuild();
+  ensureBuild(DIST_DIR);
   const server = spawn(
     'npx',
     ['vite', 'preview', '--outDir', DIST_DIR, '--port', String(PORT), '--strictPort'],

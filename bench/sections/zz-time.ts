@@ -1,9 +1,9 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { MIB } from '../../src/lib/units.ts';
 import { SpanStore } from '../../src/live/recordingSpans.ts';
-import { chromiumPath, newestMs, waitForServer } from '../browser.ts';
+import { chromiumPath, ensureBuild, FRAME_STAMPS, waitForServer } from '../browser.ts';
 
 /**
  * Seeing time, in Chromium on a production build: total blocking time at load, frames while
@@ -30,16 +30,6 @@ function percentile(xs: number[], p: number): number {
 }
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function ensureBuild(): void {
-  const built = new URL(`${DIST_DIR.replace(/\/$/, '')}/index.html`, root);
-  const sources = Math.max(newestMs(new URL('src/', root)), statSync(new URL('index.html', root)).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  execFileSync('npx', ['vite', 'build', '--outDir', DIST_DIR, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 /**
  * Long tasks from the first script on (a string: tsx wraps named functions in a helper the page
  * does not have). Total blocking time counts each task's part past 50 ms, as Lighthouse does.
@@ -63,16 +53,7 @@ async function blockingAtLoadMs(page: Page, base: string): Promise<number> {
 async function timelineFrameMs(page: Page): Promise<number[]> {
   await page.getByTestId('tab-timeline').click();
   await page.getByTestId('play').click();
-  const stamps = (await page.evaluate(`new Promise((resolve) => {
-    const out = [];
-    const t0 = performance.now();
-    const tick = (t) => {
-      if (t - t0 > 1000) out.push(t);
-      if (t - t0 < 7000) requestAnimationFrame(tick);
-      else resolve(out);
-    };
-    requestAnimationFrame(tick);
-  })`)) as number[];
+  const stamps = (await page.evaluate(FRAME_STAMPS)) as number[];
   await page.evaluate('window.__xenviz.pause()');
   return stamps.slice(1).map((t, i) => t - stamps[i]);
 }
@@ -125,7 +106,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const executablePath = chromiumPath();
   if (!executablePath && !existsSync(chromium.executablePath()))
     return { seeTime: 'skipped: no Chromium found (set CHROMIUM_PATH)' };
-  ensureBuild();
+  ensureBuild(DIST_DIR);
   const server = spawn(
     'npx',
     ['vite', 'preview', '--outDir', DIST_DIR, '--port', String(PORT), '--strictPort'],
