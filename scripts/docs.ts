@@ -9,44 +9,25 @@ import { paramTable, posterTable, replaceBetween } from './docsTables.ts';
 import { knownRunsJson } from './knownRunsFile.ts';
 import { validationMarkdown } from './validationDoc.ts';
 
-const file = new URL('../docs/model.md', import.meta.url);
-const before = readFileSync(file, 'utf8');
-const after = replaceBetween(replaceBetween(before, 'params', paramTable()), 'poster', posterTable());
-if (process.argv.includes('--check')) {
-  if (after !== before) {
-    console.error('docs/model.md is out of date: run `npm run docs`');
+const check = process.argv.includes('--check');
+
+/** Writes `text` to `path` (from the project's root), or with `--check` fails when it differs. */
+function writeOrCheck(path: string, text: string): void {
+  const file = new URL(`../${path}`, import.meta.url);
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (!check) {
+    writeFileSync(file, text);
+    console.log(`${path} written`);
+  } else if (text !== before) {
+    console.error(`${path} is out of date: run \`npm run docs\``);
     process.exit(1);
-  }
-  console.log('docs/model.md is up to date');
-} else {
-  writeFileSync(file, after);
-  console.log('docs/model.md written');
+  } else console.log(`${path} is up to date`);
 }
 
-const validationFile = new URL('../docs/validation.md', import.meta.url);
-const validationBefore = existsSync(validationFile) ? readFileSync(validationFile, 'utf8') : '';
-const validationAfter = `${validationMarkdown()}\n`;
-if (process.argv.includes('--check')) {
-  if (validationAfter !== validationBefore) {
-    console.error('docs/validation.md is out of date: run `npm run docs`');
-    process.exit(1);
-  }
-  console.log('docs/validation.md is up to date');
-} else {
-  writeFileSync(validationFile, validationAfter);
-  console.log('docs/validation.md written');
-}
-
-const knownRunsFile = new URL('../src/worker/knownRuns.json', import.meta.url);
-const knownBefore = existsSync(knownRunsFile) ? readFileSync(knownRunsFile, 'utf8') : '';
-const knownAfter = knownRunsJson();
-if (process.argv.includes('--check')) {
-  if (knownAfter !== knownBefore) {
-    console.error('src/worker/knownRuns.json is out of date: run `npm run docs`');
-    process.exit(1);
-  }
-  console.log('src/worker/knownRuns.json is up to date');
-} else {
-  writeFileSync(knownRunsFile, knownAfter);
-  console.log('src/worker/knownRuns.json written');
-}
+const model = readFileSync(new URL('../docs/model.md', import.meta.url), 'utf8');
+writeOrCheck(
+  'docs/model.md',
+  replaceBetween(replaceBetween(model, 'params', paramTable()), 'poster', posterTable()),
+);
+writeOrCheck('docs/validation.md', `${validationMarkdown()}\n`);
+writeOrCheck('src/worker/knownRuns.json', knownRunsJson());
