@@ -2,7 +2,7 @@
  * Labels with units for axes, legends and tooltips. Binary units for sizes (64 B, 1 KiB, 4 MiB),
  * the largest readable unit for simulated time, and never "NaN" or "Infinity" on screen.
  */
-import { formatBytes, trim } from '../lib/format.ts';
+import { formatBytes, formatCount, trim } from '../lib/format.ts';
 
 /** A byte count in binary units: 64 → "64 B", 65536 → "64 KiB", 4194304 → "4 MiB". */
 export function formatBytesLabel(bytes: number): string {
@@ -66,6 +66,6 @@ export function formatTimeNs(valueNs: number, unit: TimeUnit): string {
 /** Tick labels for log-scale values: plain decimals with thousands separators, no exponent. */
 export function formatLogTick(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  if (value >= 1) return Math.round(value).toLocaleString('en-US');
+  if (value >= 1) return formatCount(value);
   return String(Number(value.toPrecision(3)));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** The content-box size of an element in whole px; 0 × 0 until it has been measured. */
 export type ElementSize = { width: number; height: number };
@@ -26,7 +26,11 @@ export function useElementSize<T extends Element = HTMLDivElement>(): [
       if (!rect) return;
       const width = Math.max(0, Math.floor(rect.width));
       const height = Math.max(0, Math.floor(rect.height));
-      setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height }));
+      // A transition: what a new size re-renders (at load, the whole diagram and the charts, first
+      // drawn at 0 × 0) is built in slices that let the page respond, not in one long task.
+      startTransition(() =>
+        setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height })),
+      );
     });
     observer.observe(node);
     return () => observer.disconnect();

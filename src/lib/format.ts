@@ -51,3 +51,16 @@ export function trim(value: number): string {
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return String(Number(value.toFixed(digits)));
 }
+
+/**
+ * A whole count with thousands separators, "1,234,567", as `toLocaleString('en')` writes it but
+ * without Intl: the page's first number formatter costs tens of ms of ICU set-up on the load's
+ * critical path, and each `toLocaleString` call after it a formatter look-up. Fractions round.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const digits = String(Math.abs(Math.round(n)));
+  let out = digits.length > 3 ? digits.slice(0, digits.length % 3 || 3) : digits;
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 && out !== '0' ? `-${out}` : out;
+}

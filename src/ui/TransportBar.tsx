@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatClockNs, formatDurationNs } from '../lib/format.ts';
+import { formatClockNs, formatCount, formatDurationNs } from '../lib/format.ts';
 import { actions, useApp } from '../store/index.ts';
 import { SPEED_LIMITS } from '../store/settings.ts';
 import { useFrameLoop } from './frameContext.ts';
@@ -85,7 +85,7 @@ export function TransportBar() {
         <span className="clock-value" data-testid="clock-value">
           {formatClockNs(nowNs)}
         </span>
-        <span className="clock-events">{events.toLocaleString('en')} events</span>
+        <span className="clock-events">{formatCount(events)} events</span>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { actions, useApp } from '../../store/index.ts';
 import { paramChangeProblem } from '../../store/settingsCheck.ts';
 import { CALIBRATIONS, PARAMS, type ParamSpec } from '../../model/params.ts';
@@ -9,13 +10,29 @@ const selectParams = (s: { settings: { params: Readonly<Record<string, number>> 
 /** Every constant of the model: unit, range, default and source, editable, with reset. */
 export function ModelConstants() {
   const params = useApp(selectParams);
-  const groups = [...new Set(PARAMS.map((p) => p.group))];
   const changed = Object.keys(params).length;
+  // The rows (about 700 elements) are built when the list is first opened, not with the page: they
+  // were two fifths of the first render's DOM, for a list that starts closed.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="constants" data-testid="model-constants">
-      <summary>
+    <details
+      className="constants"
+      data-testid="model-constants"
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+    >
+      <summary onClick={() => setOpened(true)}>
         Model constants <span className="badge">{changed > 0 ? `${changed} changed` : 'defaults'}</span>
       </summary>
+      {opened && <ConstantsBody params={params} changed={changed} />}
+    </details>
+  );
+}
+
+/** Reset, the calibrations, and every constant by group. */
+function ConstantsBody({ params, changed }: { params: Readonly<Record<string, number>>; changed: number }) {
+  const groups = [...new Set(PARAMS.map((p) => p.group))];
+  return (
+    <>
       <div className="constants-actions">
         <button type="button" onClick={actions.resetParams} disabled={changed === 0}>
           Reset all
@@ -47,7 +64,7 @@ export function ModelConstants() {
             ))}
         </section>
       ))}
-    </details>
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { naturalCompare } from '../../lib/naturalCompare.ts';
 import { parseComponent, type Place } from '../../model/routes.ts';
 
 /**
@@ -24,8 +25,6 @@ export interface Gauge {
   value: string;
   fraction: number | null;
 }
-
-const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 const pct = (v: number) => `${Math.round(Math.min(1, Math.max(0, v)) * 100)} %`;
 
@@ -54,7 +53,7 @@ export function cpuGauges(live: LiveState | undefined, host: number, place: Plac
   if (!live?.cpuBusy) return [];
   return Object.keys(live.cpuBusy)
     .filter((k) => keyMatches(k, host, place))
-    .sort(natural)
+    .sort(naturalCompare)
     .map((k) => {
       const v = live.cpuBusy![k];
       const ok = Number.isFinite(v);
@@ -74,7 +73,7 @@ export function ringGauges(live: LiveState | undefined, host: number, place: Pla
   const rank = (k: string) => (/tx/i.test(k.split('/').pop() ?? '') ? 0 : 1);
   return Object.keys(live.rings)
     .filter((k) => keyMatches(k, host, place))
-    .sort((a, b) => rank(a) - rank(b) || natural(a, b))
+    .sort((a, b) => rank(a) - rank(b) || naturalCompare(a, b))
     .map((k) => {
       const { used, slots } = live.rings![k];
       const ok = Number.isFinite(used) && Number.isFinite(slots) && slots > 0;

@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format.ts';
 import { useApp, type AppState } from '../../store/index.ts';
 import { LiveAnnouncer } from '../a11y/LiveAnnouncer.tsx';
 
@@ -21,7 +22,7 @@ export function Readouts() {
   const spoken = [
     lat && latencyUs > 0 ? `${lat.what} ${formatUs(latencyUs)} ${lat.meanLabel}` : null,
     r.throughput.miBps > 0 ? `throughput ${r.throughput.miBps.toFixed(0)} MiB/s` : null,
-    `${r.deliveredLabel} ${r.delivered.toLocaleString('en')}`,
+    `${r.deliveredLabel} ${formatCount(r.delivered)}`,
   ]
     .filter(Boolean)
     .join(', ');
@@ -63,7 +64,7 @@ export function Readouts() {
         </div>
         <div>
           <dt>{r.deliveredLabel}</dt>
-          <dd data-testid="readout-delivered">{r.delivered.toLocaleString('en')}</dd>
+          <dd data-testid="readout-delivered">{formatCount(r.delivered)}</dd>
         </div>
       </dl>
       <LiveAnnouncer

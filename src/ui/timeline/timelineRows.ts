@@ -1,4 +1,5 @@
 import type { DrawContext } from '../../frame/frameLoop.ts';
+import { naturalCompare } from '../../lib/naturalCompare.ts';
 
 /** The live run's recording, as the frame loop hands it over (the UI never imports src/live). */
 export type Recording = DrawContext['live']['recording'];
@@ -84,7 +85,7 @@ export function timelineRows(src: TrackSource, rowPx: number, headPx: number): T
       groupRank(a.place.group) - groupRank(b.place.group) ||
       a.place.group.localeCompare(b.place.group) ||
       KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] ||
-      a.name.localeCompare(b.name, 'en', { numeric: true }),
+      naturalCompare(a.name, b.name),
   );
   const rows: TimelineRow[] = [];
   let y = 0;
