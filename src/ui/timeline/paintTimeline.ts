@@ -230,10 +230,30 @@ function paintAxis(
   }
 }
 
-/** `text` cut with an ellipsis to fit `room` px. */
+/** Fitted labels by font, text and whole px of room: the same few labels recur in every frame. */
+const fitted = new Map<string, string>();
+const FITTED_MAX = 4096;
+
+/**
+ * `text` cut with an ellipsis to fit `room` px: the longest prefix that fits, found by bisection
+ * (widths grow with the prefix), remembered for the next frames.
+ */
 export function fitText(ctx: CanvasRenderingContext2D, text: string, room: number): string {
-  if (ctx.measureText(text).width <= room) return text;
-  let n = text.length;
-  while (n > 1 && ctx.measureText(`${text.slice(0, n)}…`).width > room) n--;
-  return `${text.slice(0, n)}…`;
+  const key = `${ctx.font}|${Math.floor(room)}|${text}`;
+  const known = fitted.get(key);
+  if (known !== undefined) return known;
+  let out = text;
+  if (ctx.measureText(text).width > room) {
+    let lo = 1; // a prefix length that is kept even when it does not fit (one letter and the ellipsis)
+    let hi = text.length - 1; // the longest prefix that might fit
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ctx.measureText(`${text.slice(0, mid)}…`).width <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    out = `${text.slice(0, lo)}…`;
+  }
+  if (fitted.size >= FITTED_MAX) fitted.clear();
+  fitted.set(key, out);
+  return out;
 }
