@@ -92,6 +92,16 @@ export class FrameLoop {
     this.settle();
   }
 
+  /**
+   * Moves the page to simulated time `tNs`, paused: within the recording a lookup, past it by running
+   * on, before it by replay (see RecordedRun.seek).
+   */
+  seek(tNs: number): void {
+    this.store.setState({ playing: false });
+    this.controller.guard(() => this.live.seek(tNs));
+    this.settle();
+  }
+
   /** Advances the simulation by `ns` at once (the test hook; also "skip ahead"). */
   advanceBy(ns: number): void {
     const live = this.live;

@@ -1,16 +1,12 @@
-import { Replay } from '../engine/replay.ts';
-import type { Simulator } from '../engine/simulator.ts';
 import type { SpanRecord } from '../engine/trace.ts';
-import { createRun, type ModelRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
 import { cpuSpent, type CpuSpent } from './cpuSpent.ts';
 import { JourneyProbe } from './journeyProbe.ts';
 import { liveComponents, type LiveComponents } from './liveComponents.ts';
-import { LiveSamples, type LiveSample } from './liveSamples.ts';
-import { MessageLog } from './messageLog.ts';
-import { RecentSpans } from './recentSpans.ts';
-import { Recording } from './recording.ts';
-import { attachRecording } from './recordingTracks.ts';
+import type { LiveSample } from './liveSamples.ts';
+import { ARRIVALS_KEPT } from './messageLog.ts';
+import { RecordedRun } from './recordedRun.ts';
+import type { Recording } from './recording.ts';
 import { latencyReadout, throughputReadout, type LiveReadout } from './readout.ts';
 import { liveChromeTrace, type LiveTraceExport } from './traceExport.ts';
 
@@ -32,77 +28,53 @@ export interface JourneyView {
   readonly sinceStartNs: number;
 }
 
-interface LiveState {
-  readonly sim: Simulator;
-  readonly run: ModelRun;
-  readonly log: MessageLog;
-}
-
 /**
- * The run the visualizer animates, on the main thread: it advances to a simulated time (a bounded
- * number of events per call), steps one event at a time, steps back by replaying from the seed,
- * and says what it measured through `readout()`, the spans and the journeys.
+ * The run the visualizer animates, with its recording and cursor (see RecordedRun), and every view
+ * the page draws, each read at the cursor: `readout()`, `components()`, `series`, `journey()` and
+ * the spans that put tokens on the diagram.
  */
-export class LiveRun {
-  private readonly replay: Replay<LiveState>;
-  private readonly samples = new LiveSamples();
-  /** Everything the run did, in typed arrays (the timeline's source); rebuilt with the run on replay. */
-  private readonly recorded = new Recording();
-  /** Spans recently written (the trace's subscribers see them as they come), for drawing tokens. */
-  private readonly recent = new RecentSpans();
-
+export class LiveRun extends RecordedRun {
   /** The scenario the run is built from: the settings', going on, with a trace kept. */
   private readonly liveScenario: Scenario;
 
-  constructor(readonly scenario: Scenario) {
+  constructor(
+    readonly scenario: Scenario,
+    eventTimesKept?: number,
+  ) {
     const live: Scenario = { ...scenario, messages: LIVE_MESSAGES, traceCapacity: LIVE_TRACE_CAPACITY };
+    super(live, eventTimesKept);
     this.liveScenario = live;
-    this.replay = new Replay(() => {
-      const run = createRun(live);
-      this.recent.clear();
-      run.sim.trace.subscribe((r) => {
-        if (r.kind === 'span' && r.messageId >= 0) this.recent.add(r, run.sim.now);
-      });
-      const log = new MessageLog(run.recorder);
-      this.recorded.clear();
-      attachRecording(run, this.recorded); // after the log: it chains the log's delivery hook
-      return { sim: run.sim, run, log };
-    });
-  }
-
-  /** Changes whenever spans were added or the run was rebuilt (to know when to redo a token index). */
-  get spansVersion(): number {
-    return this.recent.version;
   }
 
   /**
-   * Spans that may put a token on screen at `nowNs`: those that end after `nowNs − lookbackNs`
-   * (a message between two spans waits where it is going). Older ones are dropped as time passes.
+   * Spans of messages that overlap [fromNs, toNs] (those that may put a token on screen between
+   * them), from the recording, in start order.
    */
-  recentSpans(nowNs: number, lookbackNs: number): readonly SpanRecord[] {
-    return this.recent.at(nowNs, lookbackNs);
+  tokenSpans(fromNs: number, toNs: number): SpanRecord[] {
+    const out: SpanRecord[] = [];
+    const r = this.recorded;
+    const s = r.spans;
+    // Behind the head, only what had been written by the cursor's event (not what came later at the same instant).
+    const writtenBy = this.cursor ? this.cursor.events : Infinity;
+    s.visit(fromNs, toNs, -1, (i) => {
+      if (s.message[i] < 0 || s.written[i] > writtenBy) return;
+      out.push({
+        kind: 'span',
+        component: r.tracks.names[s.track[i]],
+        owner: r.owners.names[s.owner[i]],
+        category: r.categories.names[s.category[i]],
+        messageId: s.message[i],
+        startNs: s.start[i],
+        endNs: s.end[i],
+        label: r.labels.names[s.label[i]],
+      });
+    });
+    return out;
   }
 
-  /** Spans held for drawing tokens (bounded: see RecentSpans). */
-  get recentSpanCount(): number {
-    return this.recent.size;
-  }
-
-  private get run(): ModelRun {
-    return this.replay.run.run;
-  }
-
-  get nowNs(): number {
-    return this.run.sim.now;
-  }
-
-  get events(): number {
-    return this.run.sim.eventsProcessed;
-  }
-
-  /** Time of the next event (Infinity when the run has ended). */
-  get nextEventNs(): number {
-    return this.run.sim.nextEventTime();
+  /** Spans the trace holds that overlap [fromNs, toNs] (its newest LIVE_TRACE_CAPACITY records). */
+  spansBetween(fromNs: number, toNs: number): SpanRecord[] {
+    return this.run.sim.trace.spans((_id, startNs, endNs) => endNs >= fromNs && startNs <= toNs);
   }
 
   /** Messages (pktgen: packets) issued so far; their ids are 0 to this − 1. */
@@ -110,69 +82,38 @@ export class LiveRun {
     return this.run.recorder.messagesIssued;
   }
 
-  /**
-   * Runs events up to `targetNs`, at most `maxEvents` of them, sampling the live chart every
-   * `sampleEveryNs`. Returns the time reached (below the target when the event budget ran out).
-   */
-  advanceTo(targetNs: number, maxEvents: number, sampleEveryNs: number): number {
-    const sim = this.run.sim;
-    this.recorded.sampleNow();
-    let budget = maxEvents;
-    while (budget > 0) {
-      const next = sim.nextEventTime();
-      const sampleAt = this.samples.nextAt(sampleEveryNs);
-      if (sampleAt <= targetNs && sampleAt <= next) {
-        sim.runUntil(sampleAt);
-        this.samples.sample(this.run);
-        continue;
-      }
-      if (next > targetNs) {
-        sim.runUntil(targetNs);
-        return targetNs;
-      }
-      sim.step();
-      budget--;
-    }
-    return sim.now;
-  }
-
-  /** Runs exactly one event; false when the run has ended. */
-  stepForward(): boolean {
-    return this.run.sim.step();
-  }
-
-  /** Back to just before the last event, by replay. */
-  stepBack(): boolean {
-    const moved = this.replay.stepBack();
-    this.samples.trim(this.run);
-    return moved;
-  }
-
-  /** Back (or forward) to simulated time `tNs`, by replay. */
-  seek(tNs: number): void {
-    this.replay.toTime(tNs);
-    this.samples.trim(this.run);
-  }
-
-  reset(): void {
-    this.replay.reset();
-    this.samples.reset();
-  }
-
   /** The recording of this run so far (read-only use: the timeline reads it at the cursor). */
   get recording(): Recording {
     return this.recorded;
   }
 
+  /** The live chart's samples up to the cursor. */
   get series(): readonly LiveSample[] {
-    return this.samples.series;
+    const all = this.samples.series;
+    if (!this.cursor) return all;
+    const t = this.cursor.ns;
+    let n = all.length;
+    while (n > 0 && all[n - 1].tNs > t) n--;
+    return n === all.length ? all : all.slice(0, n);
   }
 
-  /** The numbers the page shows beside the diagram, each with what it is. */
+  /**
+   * The numbers the page shows beside the diagram, each with what it is. Behind the head: the
+   * readout the page was shown last at or before the cursor, with the cursor's time, events and
+   * deliveries (those are recorded exactly).
+   */
   readout(): LiveReadout {
     const { run, log } = this.replay.run;
     const { scenario, recorder: rec, sim } = run;
-    return {
+    const c = this.cursor;
+    if (c) {
+      const shown = this.readouts.at(c.ns);
+      const delivered = this.recorded.delivered.valueAtTime(c.ns, 0);
+      const label = scenario.workload === 'pktgen' ? 'packets delivered' : 'messages delivered';
+      const base = shown ?? { latency: null, throughput: throughputReadout(rec, 0), deliveredLabel: label };
+      return { ...base, nowNs: c.ns, events: c.events, ended: false, delivered };
+    }
+    const now: LiveReadout = {
       nowNs: sim.now,
       events: sim.eventsProcessed,
       ended: sim.nextEventTime() === Infinity,
@@ -181,34 +122,36 @@ export class LiveRun {
       latency: scenario.workload === 'pktgen' ? null : latencyReadout(scenario, rec, log),
       throughput: throughputReadout(rec, sim.now),
     };
+    this.readouts.add(now);
+    return now;
   }
 
-  /** Spans that overlap [fromNs, toNs], for drawing tokens. */
-  spansBetween(fromNs: number, toNs: number): SpanRecord[] {
-    return this.run.sim.trace.spans((_id, startNs, endNs) => endNs >= fromNs && startNs <= toNs);
-  }
-
-  /** One message's journey: every span of it the trace still holds, and whether it has arrived. */
+  /**
+   * One message's journey at the cursor: every span of it the trace still holds that had begun by
+   * then, and whether it had arrived.
+   */
   journey(messageId: number): JourneyView {
-    const { run, log } = this.replay.run;
+    const { run } = this.replay.run;
+    const now = this.nowNs;
     // Only this message's spans are built as objects (the trace keeps its records in typed arrays).
-    const spans = run.sim.trace.spans((id) => id === messageId);
+    const spans = run.sim.trace.spans((id, startNs) => id === messageId && startNs <= now);
     spans.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
-    const arrivedNs = log.arrivalNs(messageId);
-    const startNs = spans.length > 0 ? spans[0].startNs : run.sim.now;
+    const arrivedNs = this.arrivalNs(messageId);
+    const startNs = spans.length > 0 ? spans[0].startNs : now;
     const arrived = arrivedNs >= 0;
     return {
       id: messageId,
       spans,
       arrivedNs: arrived ? arrivedNs : null,
       endToEndNs: arrived ? arrivedNs - startNs : null,
-      sinceStartNs: run.sim.now - startNs,
+      sinceStartNs: now - startNs,
     };
   }
 
-  /** When message `id` arrived, ns, or −1 while it is in flight. */
+  /** When message `id` arrived, ns, or −1 while it was in flight at the cursor. */
   arrivalNs(messageId: number): number {
-    return this.replay.run.log.arrivalNs(messageId);
+    const t = this.replay.run.log.arrivalNs(messageId);
+    return t > this.nowNs ? -1 : t;
   }
 
   /**
@@ -219,13 +162,20 @@ export class LiveRun {
     return new JourneyProbe(new LiveRun({ ...this.scenario, ...changes }), messageId);
   }
 
-  /** The most recent message whose data arrived, or -1. */
+  /** The most recent message whose data had arrived by the cursor, or -1. */
   lastDeliveredMessage(): number {
-    return this.run.recorder.lastDeliveredId;
+    const last = this.run.recorder.lastDeliveredId;
+    if (!this.cursor) return last;
+    // Back from the head's latest: the arrival log holds the last ARRIVALS_KEPT ids.
+    for (let id = last, n = 0; id >= 0 && n < ARRIVALS_KEPT; id--, n++)
+      if (this.arrivalNs(id) >= 0) return id;
+    return -1;
   }
 
+  /** The vCPUs, rings, event channels, DMA engines and IOTLBs at the cursor. */
   components(): LiveComponents {
-    return liveComponents(this.run);
+    const c = this.cursor;
+    return (c && this.replay.run.components.at(c.events)) || liveComponents(this.run);
   }
 
   /** The run so far as a Chrome trace file, for Perfetto UI (read-only; see traceExport.ts). */

@@ -56,8 +56,8 @@ function unitSequence(seed: number): () => number {
 }
 
 describe('SpanStore', () => {
-  it('takes 26 bytes a span: 10^6 spans in under 64 MiB, counted from the arrays', () => {
-    expect(SPAN_BYTES).toBe(26);
+  it('takes 34 bytes a span: 10^6 spans in under 64 MiB, counted from the arrays', () => {
+    expect(SPAN_BYTES).toBe(34);
     const store = new SpanStore(1_000_000);
     for (let i = 0; i < 1_000_000; i++) store.push(i * 10, i * 10 + 5, i % 7, i % 19, i % 3, i, i % 50);
     expect(store.size).toBe(1_000_000);
@@ -66,9 +66,9 @@ describe('SpanStore', () => {
   });
 
   it('holds as many spans as its budget allows, and grows its arrays only as spans come', () => {
-    expect(spanCapacityFor(DEFAULT_SPAN_BUDGET_BYTES)).toBe(Math.floor((64 * MIB) / 26));
+    expect(spanCapacityFor(DEFAULT_SPAN_BUDGET_BYTES)).toBe(Math.floor((64 * MIB) / 34));
     const r = new Recording(1 * MIB);
-    expect(r.spans.capacity).toBe(Math.floor(MIB / 26));
+    expect(r.spans.capacity).toBe(Math.floor(MIB / 34));
     expect(new Recording().spans.byteLength).toBeLessThan(MIB); // not 64 MiB up front
   });
 
@@ -174,14 +174,24 @@ describe('LiveRun’s recording', () => {
     expect(rings.length).toBeGreaterThanOrEqual(4);
     for (const c of rings)
       for (let i = 0; i < c.series.size; i++) expect(c.series.valueAt(i)).toBeLessThanOrEqual(c.max);
-    // Back in time: the run replays from the start, and the recording with it.
+    // Back in time within the recording: a lookup, the recording kept whole.
     run.seek(300_000);
-    expect(rec.spans.size).toBeLessThan(spansThen);
+    expect(run.nowNs).toBe(300_000);
+    expect(run.headNs).toBe(800_000);
+    expect(rec.spans.size).toBe(spansThen);
+    // Before what the recording keeps (here: 50 event times): the run replays from the start, and
+    // the recording with it.
+    const short = new LiveRun(scenario({ messages: 1 }), 50);
+    short.advanceTo(800_000, Number.MAX_SAFE_INTEGER, 10_000);
+    expect(short.keptFromNs).toBeGreaterThan(300_000);
+    short.seek(300_000);
+    expect(short.headNs).toBe(300_000);
+    expect(short.recording.spans.size).toBeLessThan(spansThen);
     const fresh = live();
     fresh.advanceTo(300_000, Number.MAX_SAFE_INTEGER, 10_000);
-    expect(rec.spans.size).toBe(fresh.recording.spans.size);
-    run.advanceTo(800_000, Number.MAX_SAFE_INTEGER, 10_000);
-    expect(rec.spans.size).toBe(spansThen);
+    expect(short.recording.spans.size).toBe(fresh.recording.spans.size);
+    short.advanceTo(800_000, Number.MAX_SAFE_INTEGER, 10_000);
+    expect(short.recording.spans.size).toBe(spansThen);
   });
 
   it('its CPU over the run matches what the processors were charged', () => {

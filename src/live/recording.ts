@@ -5,7 +5,7 @@ import { SpanStore, SPAN_BYTES } from './recordingSpans.ts';
 import { SERIES_ENTRY_BYTES, TimedSeries } from './recordingSeries.ts';
 import { trackPlace, type TrackPlace } from './recordingTracks.ts';
 
-/** What the live run keeps of its spans: 64 MiB, about 2.5 million spans (26 bytes each). */
+/** What the live run keeps of its spans: 64 MiB, about 2 million spans (34 bytes each). */
 export const DEFAULT_SPAN_BUDGET_BYTES = 64 * MIB;
 /** Entries per counter (a ring's occupancy, sampled as the run advances): 128 KiB each. */
 const COUNTER_ENTRIES = 8_192;
@@ -96,7 +96,8 @@ export class Recording {
     this.spans = new SpanStore(spanCapacityFor(spanBudgetBytes));
   }
 
-  record(r: SpanRecord): void {
+  /** A span the run wrote, during its event number `writtenAtEvents` (0 when not told). */
+  record(r: SpanRecord, writtenAtEvents = 0): void {
     const category = this.categories.id(r.category);
     this.cpuByCategory[category] ??= Object.hasOwn(CATEGORIES, r.category);
     this.spans.push(
@@ -107,6 +108,7 @@ export class Recording {
       this.owners.id(r.owner),
       r.messageId,
       this.labels.id(r.label),
+      writtenAtEvents,
     );
   }
 

@@ -1,6 +1,6 @@
 /**
  * The recording's spans, struct-of-arrays in typed arrays, in order of start time, bounded: when
- * full, the span that started first is dropped. A 64 MiB budget holds about 2.5 million spans.
+ * full, the span that started first is dropped. A 64 MiB budget holds about 2 million spans.
  *
  * The trace writes a span when its work is scheduled, start and end known; spans come nearly in
  * start order (a few dozen places out at most in the scenarios tried), so each is inserted by a
@@ -11,10 +11,11 @@
 
 /**
  * Bytes one span takes: start and end (Float64: sim time is integer ns and passes 2^32 ns after
- * 4.3 s), message id (Int32), track and label (Uint16 indices into string tables), category and the
- * domain charged (Uint8 indices).
+ * 4.3 s), the run's event count when it was written (Float64: a cursor between events at one instant
+ * shows only the spans written by then), message id (Int32), track and label (Uint16 indices into
+ * string tables), category and the domain charged (Uint8 indices).
  */
-export const SPAN_BYTES = 8 + 8 + 4 + 2 + 2 + 1 + 1;
+export const SPAN_BYTES = 8 + 8 + 8 + 4 + 2 + 2 + 1 + 1;
 
 /** Arrays start this small and double up to the capacity, so a short run (or a replay) stays small. */
 const FIRST_ALLOCATION = 16_384;
@@ -22,6 +23,8 @@ const FIRST_ALLOCATION = 16_384;
 export class SpanStore {
   start: Float64Array;
   end: Float64Array;
+  /** The run's event count when the span was written (0 when not told). */
+  written: Float64Array;
   message: Int32Array;
   track: Uint16Array;
   label: Uint16Array;
@@ -42,6 +45,7 @@ export class SpanStore {
     this.allocated = Math.min(capacity, FIRST_ALLOCATION);
     this.start = new Float64Array(this.allocated);
     this.end = new Float64Array(this.allocated);
+    this.written = new Float64Array(this.allocated);
     this.message = new Int32Array(this.allocated);
     this.track = new Uint16Array(this.allocated);
     this.label = new Uint16Array(this.allocated);
@@ -58,6 +62,7 @@ export class SpanStore {
     return (
       this.start.byteLength +
       this.end.byteLength +
+      this.written.byteLength +
       this.message.byteLength +
       this.track.byteLength +
       this.label.byteLength +
@@ -85,6 +90,7 @@ export class SpanStore {
     owner: number,
     messageId: number,
     label: number,
+    writtenAtEvents = 0,
   ): void {
     if (this.n === this.capacity) {
       // Full: the earliest start goes, unless the newcomer is earlier still.
@@ -110,6 +116,7 @@ export class SpanStore {
     this.owner[p] = owner;
     this.message[p] = messageId;
     this.label[p] = label;
+    this.written[p] = writtenAtEvents;
     this.n++;
     const d = endNs - startNs;
     if (d > (this.maxDurationByTrack[track] ?? 0)) this.maxDurationByTrack[track] = d;
@@ -163,6 +170,7 @@ export class SpanStore {
   private copy(from: number, to: number): void {
     this.start[to] = this.start[from];
     this.end[to] = this.end[from];
+    this.written[to] = this.written[from];
     this.track[to] = this.track[from];
     this.category[to] = this.category[from];
     this.owner[to] = this.owner[from];
@@ -183,6 +191,7 @@ export class SpanStore {
     };
     this.start = grown(this.start, (n) => new Float64Array(n));
     this.end = grown(this.end, (n) => new Float64Array(n));
+    this.written = grown(this.written, (n) => new Float64Array(n));
     this.message = grown(this.message, (n) => new Int32Array(n));
     this.track = grown(this.track, (n) => new Uint16Array(n));
     this.label = grown(this.label, (n) => new Uint16Array(n));

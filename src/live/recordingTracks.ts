@@ -48,7 +48,7 @@ export function attachRecording(run: ModelRun, recording: Recording): void {
   let sampledAtNs = -Infinity;
   sim.trace.subscribe((r) => {
     if (r.kind !== 'span') return;
-    recording.record(r);
+    recording.record(r, sim.eventsProcessed);
     // Between frames too (a jump ahead, a replay): the rings' levels at the run's own pace.
     if (sim.now - sampledAtNs >= COUNTER_EVERY_NS) recording.sampleNow();
   });

@@ -17,7 +17,7 @@ const LOOKBACK_NS = 200_000;
 export type TokenSource = 'live' | 'pinned';
 
 /**
- * Paints a diagram's tokens every frame from the spans its live run wrote, at that run's own time
+ * Paints a diagram's tokens every frame from the spans its live run recorded, at that run's cursor
  * (A's equals B's once it has caught up). The stage element gets what is on the canvas for browser
  * tests and assistive tools: `data-tokens` (a few tokens, rounded) and `data-now-ns` (the run's time).
  * Returns the tokens last drawn, for picking one under a click.
@@ -34,17 +34,33 @@ export function useDiagramTokens(
   useEffect(() => {
     if (!layout) return;
     let index: TokenIndex | null = null;
-    let indexKey = '';
+    let indexVersion = -1;
     let indexRun: DrawContext['live'] | null = null;
+    /** The cursor times the index holds every span for (behind the head it is kept while stepping). */
+    let validFromNs = 0;
+    let validToNs = -1;
     return loop.onDraw((c) => {
       const live = source === 'live' ? c.live : c.pinned;
       if (!live) return;
       const nowNs = live.nowNs;
-      const key = `${live.spansVersion}`;
-      if (!index || key !== indexKey || live !== indexRun) {
-        index = buildTokenIndex(live.recentSpans(nowNs, LOOKBACK_NS), layout);
-        indexKey = key;
+      const version = live.spansVersion;
+      if (
+        !index ||
+        version !== indexVersion ||
+        live !== indexRun ||
+        nowNs < validFromNs ||
+        nowNs > validToNs
+      ) {
+        // At the head: what may still be on screen, and everything scheduled ahead. Behind it (a step
+        // back, a scrub): a margin either side, so stepping through the recording reuses the index.
+        const head = live.atHead;
+        const fromNs = nowNs - (head ? 1 : 2) * LOOKBACK_NS;
+        const toNs = head ? Infinity : nowNs + 2 * LOOKBACK_NS;
+        index = buildTokenIndex(live.tokenSpans(fromNs, toNs), layout);
+        indexVersion = version;
         indexRun = live;
+        validFromNs = head ? nowNs : nowNs - LOOKBACK_NS;
+        validToNs = head ? Infinity : nowNs + LOOKBACK_NS;
       }
       const tokens = tokensAt(index, nowNs, { reducedMotion });
       drawn.current = tokens;

@@ -288,18 +288,11 @@ export class TimelineController {
   }
 
   /**
-   * Moves the simulated time to tNs, paused: forward by running the live run on, back by replaying
-   * it from the start (as the transport's reset and a link's `t` do).
+   * Moves the cursor to tNs, paused: within the recording a lookup (the diagram, gauges and charts
+   * follow), past the run's head by running it on.
    */
   seek(tNs: number): void {
-    const t = Math.max(0, Math.round(tNs));
-    actions.pause();
-    const now = this.loop.live.nowNs;
-    if (t >= now) this.loop.advanceBy(t - now);
-    else {
-      this.loop.reset();
-      this.loop.advanceBy(t);
-    }
+    this.loop.seek(Math.max(0, Math.round(tNs)));
   }
 }
 
