@@ -1,4 +1,4 @@
-import type { Simulator } from './simulator.ts';
+import type { Handler, Simulator } from './simulator.ts';
 
 export interface Transmission {
   /** When the first bit leaves (after frames queued before it). */
@@ -52,6 +52,26 @@ export class Link {
       this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
     if (onArrive) this.sim.scheduleAt(arriveNs, onArrive);
     return { startNs, sentNs, arriveNs };
+  }
+
+  /**
+   * As `transmit`, for a sender that sends millions of frames: `onArrive(payload)` runs when the
+   * last bit arrives (one handler for all frames, no closure per frame). Returns when the last bit
+   * leaves (the Transmission's `sentNs`).
+   */
+  send<P>(byteCount: number, messageId: number, onArrive: Handler<P>, payload: P): number {
+    const startNs = Math.max(this.sim.now, this.busyUntilNs);
+    const serNs = this.serializationNs(byteCount);
+    const sentNs = startNs + serNs;
+    const arriveNs = sentNs + this.propagationNs;
+    this.busyUntilNs = sentNs;
+    this.busyNs += serNs;
+    this.frames++;
+    this.bytes += byteCount;
+    if (this.sim.trace.active)
+      this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
+    this.sim.scheduleAt(arriveNs, onArrive, payload);
+    return sentNs;
   }
 
   /** The time a frame sent now would start serializing. */

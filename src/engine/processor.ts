@@ -17,7 +17,9 @@ export interface WorkItem {
   readonly messageId?: number;
   /** A short stage name for the trace; the category when absent. */
   readonly label?: string;
-  readonly onDone?: () => void;
+  /** Runs when the item is done, with `doneArg`: one function can serve many items, without a closure each. */
+  readonly onDone?: (arg: unknown) => void;
+  readonly doneArg?: unknown;
 }
 
 /**
@@ -190,6 +192,6 @@ export class Processor {
     const afterEach = this.afterEach;
     if (afterEach) afterEach();
     const onDone = item.onDone;
-    if (onDone) onDone();
+    if (onDone) onDone(item.doneArg);
   };
 }

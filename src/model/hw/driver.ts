@@ -1,6 +1,7 @@
 import type { ModelContext } from '../context.ts';
 import { deliverEvent } from '../xen/events.ts';
 import type { Vcpu } from '../xen/vcpu.ts';
+import type { Frame } from './frame.ts';
 import type { Nic, NicDriverPort } from './nic.ts';
 
 /**
@@ -32,11 +33,19 @@ export class NicDriver implements NicDriverPort {
     );
   }
 
+  /**
+   * Frames left in this round of the softirq. One NAPI poll runs at a time per NIC (the NIC does not
+   * signal again until `napiComplete`), so the poll keeps its state here and its continuations are
+   * bound once, not a closure per frame.
+   */
+  private budget = 0;
+
   private poll(budget: number): void {
+    this.budget = budget;
     const nic = this.nic;
     const done = nic.txDoneQueue.shift();
     if (done) {
-      done.onTxDone!(done, () => this.poll(budget));
+      done.onTxDone!(done, this.pollAgain);
       return;
     }
     if (!nic.rx.hasWork) {
@@ -48,9 +57,21 @@ export class NicDriver implements NicDriverPort {
       return;
     }
     const frame = nic.rx.take()!;
-    this.vcpu.run('driver', this.ctx.costs.ns.drvRx, 'driver RX (NAPI)', frame.messageId, () => {
-      if (frame.onReceive) frame.onReceive(frame, () => this.poll(budget - 1));
-      else this.poll(budget - 1);
-    });
+    this.vcpu.run(
+      'driver',
+      this.ctx.costs.ns.drvRx,
+      'driver RX (NAPI)',
+      frame.messageId,
+      this.received,
+      frame,
+    );
   }
+
+  private readonly pollAgain = (): void => this.poll(this.budget);
+  private readonly pollNext = (): void => this.poll(this.budget - 1);
+
+  private readonly received = (frame: Frame): void => {
+    if (frame.onReceive) frame.onReceive(frame, this.pollNext);
+    else this.pollNext();
+  };
 }

@@ -32,6 +32,8 @@ export interface Frame {
   readonly onTxDone?: (frame: Frame, next: () => void) => void;
   /** The completion needs no driver (the NIC reports it itself). */
   readonly txDoneDirect?: boolean;
+  /** What the layer above attached (e.g. the packet it carries), for `onReceive` bound once per sender. */
+  readonly tag?: unknown;
 }
 
 /** Bytes of the frame in memory (Ethernet header included, FCS excluded). */

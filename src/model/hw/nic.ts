@@ -80,6 +80,13 @@ export class Nic {
     });
   }
 
+  /** Posts a descriptor if the ring has a free slot (true), else posts nothing (false). */
+  tryPost(frame: Frame): boolean {
+    if (!this.txRing.tryPut(frame)) return false;
+    this.posted.push(frame);
+    return true;
+  }
+
   /** The doorbell: the NIC fetches every descriptor posted so far. */
   doorbell(): void {
     const { sim, costs } = this.ctx;
@@ -169,14 +176,17 @@ export class Nic {
           'DMA from memory (d₁)',
         );
       this.dmaInFlight.tx++;
-      sim.scheduleAt(end, () => {
-        this.dmaInFlight.tx--;
-        this.onChip.push(next);
-        this.pumpWire();
-        if (next.lastPart) this.txComplete(next.frame);
-      });
+      sim.scheduleAt(end, this.txDmaDone, next);
     }
   }
+
+  /** A frame's DMA into the on-chip buffer ended (one handler for all: the piece is the payload). */
+  private readonly txDmaDone = (next: TxPiece): void => {
+    this.dmaInFlight.tx--;
+    this.onChip.push(next);
+    this.pumpWire();
+    if (next.lastPart) this.txComplete(next.frame);
+  };
 
   /** Starts the head frame on the uplink when the wire is free and its destination is not paused. */
   private pumpWire(): void {
@@ -190,14 +200,17 @@ export class Nic {
     this.ctx.counters.inc('frames');
     this.ctx.counters.inc('wireBytes', bytesOnWire);
     this.wireBusy = true;
-    const t = this.uplink.transmit(bytesOnWire, () => peer.rx.arrive(frame), frame.messageId);
-    this.ctx.sim.scheduleAt(t.sentNs, () => {
-      this.wireBusy = false;
-      this.txBufBytes -= head.bytes;
-      this.pumpWire();
-      this.pumpDma();
-    });
+    const sentNs = this.uplink.send(bytesOnWire, frame.messageId, peer.rx.arrive, frame);
+    this.ctx.sim.scheduleAt(sentNs, this.wireDone, head);
   }
+
+  /** The last bit of `head` left: its buffer space is free, the wire takes the next frame. */
+  private readonly wireDone = (head: TxPiece): void => {
+    this.wireBusy = false;
+    this.txBufBytes -= head.bytes;
+    this.pumpWire();
+    this.pumpDma();
+  };
 
   /** A receiver asks this NIC to hold frames for `dstHost` (on) or lets them go again (off). */
   pause(dstHost: number, on: boolean): void {

@@ -58,8 +58,8 @@ export class NicReceiver {
     return this.queue.peek()?.messageId;
   }
 
-  /** The last bit of `frame` has arrived from the wire. */
-  arrive(frame: Frame): void {
+  /** The last bit of `frame` has arrived from the wire (a bound handler: the link schedules it as is). */
+  readonly arrive = (frame: Frame): void => {
     const bytes = frameBytes(frame.payloadBytes, frame.headerBytes);
     if (this.bufBytes + bytes > this.bufCapacityBytes) {
       this.ctx.counters.inc('rxDrops');
@@ -70,7 +70,7 @@ export class NicReceiver {
     this.waiting.push(frame);
     this.checkPause();
     this.pump();
-  }
+  };
 
   /** The driver takes the oldest received frame; its descriptor is refilled. */
   take(): Frame | undefined {
@@ -103,14 +103,17 @@ export class NicReceiver {
         sim.trace.span(`h${host}/dma-rx`, 'hw', 'dma', frame.messageId, start, end, 'DMA to memory');
       }
       this.nic.dmaInFlight.rx++;
-      sim.scheduleAt(end, () => {
-        this.nic.dmaInFlight.rx--;
-        this.bufBytes -= bytes;
-        this.checkPause();
-        this.received(frame);
-      });
+      sim.scheduleAt(end, this.dmaDone, frame);
     }
   }
+
+  /** A frame's DMA into host memory ended (one handler for all frames: the frame is the payload). */
+  private readonly dmaDone = (frame: Frame): void => {
+    this.nic.dmaInFlight.rx--;
+    this.bufBytes -= frameBytes(frame.payloadBytes, frame.headerBytes);
+    this.checkPause();
+    this.received(frame);
+  };
 
   private received(frame: Frame): void {
     this.ctx.counters.inc('rxFrames');

@@ -27,6 +27,11 @@ export interface VifPacket {
   readonly arrived?: () => void;
 }
 
+/** Packets netback copies in one GNTTABOP_copy, and their vifs. */
+type Batch = { vif: Vif; pkt: VifPacket }[];
+
+function noop(): void {}
+
 /** A ring entry: a packet in its last slot, `null` in the slots before it (fragments, GSO extra info). */
 type Slot = VifPacket | null;
 
@@ -219,49 +224,101 @@ export class Netback {
     );
   }
 
-  private transmit(batch: { vif: Vif; pkt: VifPacket }[], then: () => void): void {
+  /*
+   * One netback thread runs one round at a time (copy RX, then TX, then the next round), so the
+   * round's state lives here and each step's continuation is bound once: a packet's journey through
+   * netback allocates no closure. Each step schedules exactly what the nested callbacks did.
+   */
+  private txBatch: Batch = [];
+  private txThen: () => void = noop;
+  /** The group of frames going to the NIC with one doorbell: [txFrom, txTo), and the next to post. */
+  private txFrom = 0;
+  private txTo = 0;
+  private txNext = 0;
+  private rxBatch: Batch = [];
+  private rxThen: () => void = noop;
+  private rxNext = 0;
+
+  private transmit(batch: Batch, then: () => void): void {
     const { ctx } = this;
-    const ns = ctx.costs.ns;
-    const v = this.thread.vcpu;
     const k = batch.length;
-    const id = batch[0].pkt.id;
-    const perDoorbell = ctx.costs.p.txBatch;
+    this.txBatch = batch;
+    this.txThen = then;
     ctx.counters.inc('netbackTxPackets', k);
-    // Forward the copied packets in groups of `txBatch`: bridge, driver, descriptors, one doorbell.
-    const forward = (from: number) => {
-      if (from === k) {
-        this.respond(batch, then);
-        return;
-      }
-      const to = Math.min(k, from + perDoorbell);
-      const n = to - from;
-      const gid = batch[from].pkt.id;
-      const post = (i: number) => {
-        if (i < to) this.nic.post(this.frame(batch[i].pkt), () => post(i + 1));
-        else
-          v.run('driver', ns.doorbell, 'doorbell', gid, () => {
-            this.nic.doorbell();
-            forward(to);
-          });
-      };
-      v.run('bridge', ns.bridge * n, `bridge → eth0 ×${n}`, gid, () =>
-        v.run('driver', ns.drvTx * n, `driver xmit ×${n}`, gid, () => post(from)),
-      );
-    };
-    v.run('netback', ns.nbTx * k, `netback TX ×${k}`, id, () =>
-      grantCopy(
-        ctx,
-        v,
-        batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
-        'guest → Dom0',
-        id,
-        () => forward(0),
-      ),
+    this.thread.vcpu.run('netback', ctx.costs.ns.nbTx * k, `netback TX ×${k}`, batch[0].pkt.id, this.txCopy);
+  }
+
+  private readonly txCopy = (): void => {
+    const batch = this.txBatch;
+    grantCopy(
+      this.ctx,
+      this.thread.vcpu,
+      batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
+      'guest → Dom0',
+      batch[0].pkt.id,
+      this.txForwardFirst,
+    );
+  };
+
+  private readonly txForwardFirst = (): void => this.txForward(0);
+
+  /** Forward the copied packets in groups of `txBatch`: bridge, driver, descriptors, one doorbell. */
+  private txForward(from: number): void {
+    const batch = this.txBatch;
+    const k = batch.length;
+    if (from === k) {
+      this.respond(batch, this.txThen);
+      return;
+    }
+    const to = Math.min(k, from + this.ctx.costs.p.txBatch);
+    this.txFrom = from;
+    this.txTo = to;
+    const n = to - from;
+    this.thread.vcpu.run(
+      'bridge',
+      this.ctx.costs.ns.bridge * n,
+      `bridge → eth0 ×${n}`,
+      batch[from].pkt.id,
+      this.txBridged,
     );
   }
 
+  private readonly txBridged = (): void => {
+    const n = this.txTo - this.txFrom;
+    const gid = this.txBatch[this.txFrom].pkt.id;
+    this.thread.vcpu.run('driver', this.ctx.costs.ns.drvTx * n, `driver xmit ×${n}`, gid, this.txPostFirst);
+  };
+
+  private readonly txPostFirst = (): void => this.txPost(this.txFrom);
+  private readonly txPostNext = (): void => this.txPost(this.txNext);
+
+  /** Descriptors from `i` on; a full ring makes the driver wait for a slot, then go on. */
+  private txPost(i: number): void {
+    const batch = this.txBatch;
+    for (; i < this.txTo; i++) {
+      const f = this.frame(batch[i].pkt);
+      if (!this.nic.tryPost(f)) {
+        this.txNext = i + 1;
+        this.nic.post(f, this.txPostNext);
+        return;
+      }
+    }
+    const gid = batch[this.txFrom].pkt.id;
+    this.thread.vcpu.run('driver', this.ctx.costs.ns.doorbell, 'doorbell', gid, this.txRang);
+  }
+
+  private readonly txRang = (): void => {
+    this.nic.doorbell();
+    this.txForward(this.txTo);
+  };
+
   /** TX responses: guests whose WRITE has fully left their memory are told so. */
-  private respond(batch: { vif: Vif; pkt: VifPacket }[], then: () => void): void {
+  private respond(batch: Batch, then: () => void): void {
+    // Most batches complete no WRITE: nobody to tell.
+    if (!batch.some((b) => b.pkt.completes)) {
+      then();
+      return;
+    }
     const told = new Set<Vif>();
     for (const { vif, pkt } of batch) {
       if (!pkt.completes) continue;
@@ -276,32 +333,45 @@ export class Netback {
     notify(0);
   }
 
-  private receive(batch: { vif: Vif; pkt: VifPacket }[], then: () => void): void {
+  private receive(batch: Batch, then: () => void): void {
     const { ctx } = this;
-    const v = this.thread.vcpu;
     const k = batch.length;
-    const id = batch[0].pkt.id;
+    this.rxBatch = batch;
+    this.rxThen = then;
     ctx.counters.inc('netbackRxPackets', k);
-    const push = (i: number) => {
-      if (i === k) {
-        then();
-        return;
-      }
-      const { vif, pkt } = batch[i];
-      vif.rxReservedSlots -= pkt.slots;
-      pushPacket(vif.rx, pkt, v, () => push(i + 1));
-    };
-    v.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, id, () =>
-      grantCopy(
-        ctx,
-        v,
-        batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
-        'Dom0 → guest',
-        id,
-        () => push(0),
-      ),
-    );
+    this.thread.vcpu.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, batch[0].pkt.id, this.rxCopy);
   }
+
+  private readonly rxCopy = (): void => {
+    const batch = this.rxBatch;
+    grantCopy(
+      this.ctx,
+      this.thread.vcpu,
+      batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
+      'Dom0 → guest',
+      batch[0].pkt.id,
+      this.rxPushFirst,
+    );
+  };
+
+  private readonly rxPushFirst = (): void => this.rxPush(0);
+  private readonly rxPushNext = (): void => this.rxPush(this.rxNext + 1);
+
+  /** Puts packet `i` of the batch on its guest's RX ring, then the next. */
+  private rxPush(i: number): void {
+    const batch = this.rxBatch;
+    if (i === batch.length) {
+      this.rxThen();
+      return;
+    }
+    const { vif, pkt } = batch[i];
+    vif.rxReservedSlots -= pkt.slots;
+    this.rxNext = i;
+    pushPacket(vif.rx, pkt, this.thread.vcpu, this.rxPushNext);
+  }
+
+  /** A frame for a vif reached the destination's driver: the packet it carries is its tag. */
+  private readonly onFrame = (f: Frame, next: () => void): void => this.pathRx(f, f.tag as VifPacket, next);
 
   private frame(pkt: VifPacket): Frame {
     return {
@@ -313,7 +383,8 @@ export class Netback {
       mssBytes: pkt.mssBytes,
       last: true,
       rx: pkt.seg ? 'driver' : 'sink',
-      onReceive: pkt.seg ? (f, next) => this.pathRx(f, pkt, next) : pkt.arrived,
+      onReceive: pkt.seg ? this.onFrame : pkt.arrived,
+      tag: pkt,
     };
   }
 }

@@ -1,10 +1,10 @@
 import type { ModelContext } from '../context.ts';
 import { TCP_IP_HEADER_BYTES, type Frame } from '../hw/frame.ts';
 import type { Pair, Topology } from '../topology.ts';
-import type { Vcpu } from '../xen/vcpu.ts';
 import type { IoPath, Message } from './message.ts';
-import { markCompleted } from './message.ts';
-import { Netback, Vif, peekPacket, pushPacket, vifSlots, type VifPacket } from './netback.ts';
+import { Netback, Vif, pushPacket, type VifPacket } from './netback.ts';
+import { NetfrontRx } from './netfrontRx.ts';
+import { SegmentPacket, noop } from './segmentPacket.ts';
 import { TcpMessaging } from './tcpPath.ts';
 import { backendVcpuOf } from './zeroCopy.ts';
 
@@ -39,28 +39,32 @@ export class PvTcpPath implements IoPath {
       mssBytes: mss,
       groFrames: 1,
       egress: (seg, v, then) => {
-        const vif = this.vif(side.host, side.vm);
-        const superSegment = seg.payloadBytes > mss;
-        const pkt: VifPacket = {
-          id: seg.msg.id,
-          payloadBytes: seg.payloadBytes,
-          headerBytes: TCP_IP_HEADER_BYTES,
-          dstHost: seg.dst.domain.host,
-          slots: vifSlots(seg.payloadBytes, TCP_IP_HEADER_BYTES, superSegment, ctx.costs.p.vifRingSlots),
-          mssBytes: superSegment ? mss : undefined,
+        const pkt = new SegmentPacket(
           seg,
-          completes: seg.last && seg.kind === 'data' && seg.msg.op === 'write' ? seg.msg : undefined,
-        };
+          mss,
+          ctx.costs.p.vifRingSlots,
+          this.vif(side.host, side.vm),
+          v,
+          then,
+        );
         v.run(
           'netfront',
           ctx.costs.ns.nfTx,
           seg.kind === 'ack' ? 'netfront xmit (ACK)' : 'netfront xmit',
           seg.msg.id,
-          () => pushPacket(vif.tx, pkt, v, then),
+          this.xmitted,
+          pkt,
         );
       },
     }));
   }
+
+  /** netfront has built the request: the packet goes on the TX ring, then the sender goes on. */
+  private readonly xmitted = (pkt: SegmentPacket): void => {
+    const sent = pkt.sent;
+    pkt.sent = noop; // nothing of the sender stays reachable from a packet in flight
+    pushPacket(pkt.vif.tx, pkt, pkt.from, sent);
+  };
 
   issue(m: Message): void {
     this.tcp.issue(m);
@@ -126,7 +130,8 @@ export class PvTcpPath implements IoPath {
     if (!vif) {
       const domain = this.topology.hosts[host].vms[vm];
       const nb = this.netback(host, vm);
-      const created: Vif = new Vif(this.ctx, domain, nb, () => this.netfrontIrq(created, domain.vcpu(0)));
+      const created: Vif = new Vif(this.ctx, domain, nb, () => netfront.irq());
+      const netfront = new NetfrontRx(this.ctx, created, domain.vcpu(0));
       nb.vifs.push(created);
       byVm[vm] = created;
       this.allVifs.push(created);
@@ -150,38 +155,19 @@ export class PvTcpPath implements IoPath {
       this.gro.delete(pkt);
     }
     const dst = pkt.seg!.dst.domain;
-    const vif = this.vif(dst.host, dst.vmIndex);
-    const nb = this.netback(dst.host, dst.vmIndex);
     const v = this.topology.hosts[dst.host].driver.vcpu;
-    v.run('bridge', this.ctx.costs.ns.bridge, 'bridge → vif', f.messageId, () => {
-      nb.enqueueRx(vif, pkt, v);
-      next();
-    });
+    this.vif(dst.host, dst.vmIndex); // created (with its netback) now if this is its first packet
+    const sp = pkt as SegmentPacket;
+    sp.bridged = next;
+    v.run('bridge', this.ctx.costs.ns.bridge, 'bridge → vif', f.messageId, this.bridged, sp);
   }
 
-  /** The guest's netfront interrupt: TX completions, then received packets up the TCP stack. */
-  private netfrontIrq(vif: Vif, g: Vcpu): void {
-    const done = vif.txDone.shift();
-    if (done) {
-      markCompleted(done, this.ctx.sim.now);
-      this.netfrontIrq(vif, g);
-      return;
-    }
-    const pkt = peekPacket(vif.rx);
-    if (!pkt) {
-      vif.rx.requestEvent();
-      return;
-    }
-    vif.rx.take();
-    const up = () =>
-      g.run('netfront', this.ctx.costs.ns.nfRx, 'netfront RX', pkt.id, () =>
-        pkt.seg!.dst.receive(pkt.seg!, g, () => this.netfrontIrq(vif, g)),
-      );
-    // Slots are free again: if netback stopped this vif's queue, the refill notifies it.
-    if (!vif.rxStopped) up();
-    else {
-      vif.rxStopped = false;
-      vif.toBack.send(g, pkt.id, up);
-    }
-  }
+  private readonly bridged = (pkt: SegmentPacket): void => {
+    const dst = pkt.seg.dst.domain;
+    const v = this.topology.hosts[dst.host].driver.vcpu;
+    this.netback(dst.host, dst.vmIndex).enqueueRx(this.vif(dst.host, dst.vmIndex), pkt, v);
+    const next = pkt.bridged;
+    pkt.bridged = noop;
+    next();
+  };
 }

@@ -1,41 +1,19 @@
 import { Fifo } from '../../engine/fifo.ts';
 import type { ModelContext } from '../context.ts';
-import { chunks } from '../hw/frame.ts';
-import { wakeThread } from '../xen/events.ts';
 import { KThread } from '../xen/kthread.ts';
 import type { Domain, Vcpu } from '../xen/vcpu.ts';
 import type { Message } from './message.ts';
 import { TcpFlow } from './tcpAck.ts';
+import { newSegment, type Segment, type TcpEgress } from './tcpSegment.ts';
+import { SendCall } from './tcpSend.ts';
 
-/**
- * A TCP segment of an RDMA-over-TCP message (header + payload), a TSO/GSO super-segment, or an
- * ACK-only segment (no payload) going back to the data's sender.
- */
-export interface Segment {
-  readonly msg: Message;
-  /** `request`: a READ asking the remote side for data; `data`: the data itself; `ack`: an ACK. */
-  readonly kind: 'data' | 'request' | 'ack';
-  readonly payloadBytes: number;
-  /** Header and payload of the whole message, to know when it is all there. */
-  readonly totalBytes: number;
-  /** The last segment of its message. */
-  readonly last: boolean;
-  /** The last segment of a send call (PSH set): the receiver acknowledges it at once. */
-  readonly push: boolean;
-  readonly src: TcpEndpoint;
-  readonly dst: TcpEndpoint;
-  /** ACK: the bytes it acknowledges. */
-  readonly ackBytes?: number;
-}
+export type { Segment, TcpEgress } from './tcpSegment.ts';
 
 /** What the reader can take from the socket: a message's header, or (then) its payload. */
 interface Readable {
   readonly seg: Segment;
   readonly part: 'header' | 'payload';
 }
-
-/** How a segment leaves the domain (NIC driver, bridge, or netfront): `then` once the sender may go on. */
-export type TcpEgress = (seg: Segment, from: Vcpu, then: () => void) => void;
 
 export interface TcpEndpointOptions {
   /** Payload per segment the stack builds: the MSS, or 64 KiB with segmentation offload. */
@@ -137,11 +115,7 @@ export class TcpEndpoint {
     return f;
   }
 
-  /**
-   * One system call's worth: tcp_sendmsg, then per segment: wait for room in the window, copy that
-   * segment in from user space, send it down the stack. The copy of segment i + 1 thus follows
-   * segment i's transmission, which other CPUs carry on with (netback, the NIC) meanwhile.
-   */
+  /** One system call's worth: the syscall and tcp_sendmsg, then its segments (see SendCall). */
   private sendCall(
     v: Vcpu,
     m: Message,
@@ -153,50 +127,34 @@ export class TcpEndpoint {
     then: () => void,
   ): void {
     const ns = this.ctx.costs.ns;
-    const segments = chunks(c.bytes, this.options.segmentBytes);
-    const flow = this.flowTo(dst);
-    const id = m.id;
-    const sendSegment = (i: number) => {
-      if (i === segments.length) {
-        then();
-        return;
-      }
-      const bytes = segments[i];
-      const push = i === segments.length - 1;
-      const go = () =>
-        v.run('copy', this.ctx.costs.copyNs(bytes), 'copy_from_user', id, () =>
-          v.run('tcpip', ns.tcpTxSeg, 'TCP/IP transmit', id, () =>
-            this.options.egress(
-              {
-                msg: m,
-                kind,
-                payloadBytes: bytes,
-                totalBytes: total,
-                last: lastCall && push,
-                push,
-                src: this,
-                dst,
-              },
-              v,
-              () => sendSegment(i + 1),
-            ),
-          ),
-        );
-      // Socket buffer full: the writer sleeps until an ACK frees room (sk_write_space wakes it).
-      flow.reserve(bytes, go, (from) => wakeThread(this.ctx, from, v, 'writer (sk_write_space)', id, go));
-    };
-    v.run('syscall', this.sysNs, c.label, id, () =>
-      v.run('tcpip', ns.tcpTxCall, 'tcp_sendmsg', id, () => sendSegment(0)),
+    const call = new SendCall(
+      this.ctx,
+      this,
+      this.options.egress,
+      this.flowTo(dst),
+      v,
+      m,
+      kind,
+      dst,
+      c.bytes,
+      this.options.segmentBytes,
+      total,
+      lastCall,
+      then,
+    );
+    v.run('syscall', this.sysNs, c.label, m.id, () =>
+      v.run('tcpip', ns.tcpTxCall, 'tcp_sendmsg', m.id, call.start),
     );
   }
 
   /** A segment (or frame) reached this stack, in the receive context `r`; `next` continues that context. */
   receive(seg: Segment, r: Vcpu, next: () => void): void {
+    seg.via = r;
+    seg.then = next;
     if (seg.kind === 'ack') {
-      this.receiveAck(seg, r, next);
+      r.run('tcpip', this.ackRxNs, 'TCP ACK receive', seg.msg.id, this.ackReceived, seg);
       return;
     }
-    const ns = this.ctx.costs.ns;
     const id = seg.msg.id;
     // GRO: consecutive frames of one message share one pass through TCP/IP.
     if (this.groMessage !== id || this.groCount >= this.options.groFrames) {
@@ -204,62 +162,71 @@ export class TcpEndpoint {
       this.groCount = 0;
     }
     const firstOfBatch = this.groCount++ === 0;
-    const closesBatch = this.groCount >= this.options.groFrames;
-    // After queueing the data, TCP decides whether to ACK (tcp_ack_snd_check follows tcp_data_queue).
-    const ackThenNext = () => {
-      const ackBytes = seg.src.flowTo(this).received(seg.payloadBytes, seg.push, closesBatch);
-      if (ackBytes === 0) next();
-      else
-        r.run('tcpip', ns.tcpTxSeg, 'TCP ACK transmit', id, () =>
-          this.options.egress(
-            {
-              msg: seg.msg,
-              kind: 'ack',
-              payloadBytes: 0,
-              totalBytes: 0,
-              last: false,
-              push: false,
-              src: this,
-              dst: seg.src,
-              ackBytes,
-            },
-            r,
-            next,
-          ),
-        );
-    };
-    const afterStack = () => {
-      const rxBytes = seg.kind === 'data' ? this.rxDataBytes : this.rxRequestBytes;
-      const before = rxBytes.get(id) ?? 0;
-      const got = before + seg.payloadBytes;
-      const hdr = this.ctx.costs.p.hdrBytes;
-      // The reader waits first for the header, then for the payload: each arrival it waits for wakes it.
-      const header = before < hdr && got >= hdr;
-      const payload = got >= seg.totalBytes;
-      if (!payload) rxBytes.set(id, got);
-      else rxBytes.delete(id);
-      if (!header && !payload) {
-        ackThenNext();
-        return;
-      }
-      r.run('tcpip', ns.tcpRxCall, 'sk_data_ready', id, () => {
-        if (header) this.ready.push({ seg, part: 'header' });
-        if (payload) this.ready.push({ seg, part: 'payload' });
-        this.progress.kick(r, id);
-        ackThenNext();
-      });
-    };
-    if (firstOfBatch) r.run('tcpip', ns.tcpRxSeg, 'TCP/IP receive', id, afterStack);
-    else afterStack();
+    seg.closesBatch = this.groCount >= this.options.groFrames;
+    if (firstOfBatch) r.run('tcpip', this.ctx.costs.ns.tcpRxSeg, 'TCP/IP receive', id, this.afterStack, seg);
+    else this.afterStack(seg);
   }
 
-  /** An ACK for data this endpoint sent: free the window (which may wake a blocked writer). */
-  private receiveAck(seg: Segment, r: Vcpu, next: () => void): void {
-    r.run('tcpip', this.ackRxNs, 'TCP ACK receive', seg.msg.id, () => {
-      this.flowTo(seg.src).acked(seg.ackBytes ?? 0, r);
+  private readonly afterStack = (seg: Segment): void => {
+    const id = seg.msg.id;
+    const rxBytes = seg.kind === 'data' ? this.rxDataBytes : this.rxRequestBytes;
+    const before = rxBytes.get(id) ?? 0;
+    const got = before + seg.payloadBytes;
+    const hdr = this.ctx.costs.p.hdrBytes;
+    // The reader waits first for the header, then for the payload: each arrival it waits for wakes it.
+    const header = before < hdr && got >= hdr;
+    const payload = got >= seg.totalBytes;
+    if (!payload) rxBytes.set(id, got);
+    else rxBytes.delete(id);
+    if (!header && !payload) {
+      this.ackThenNext(seg);
+      return;
+    }
+    seg.wakesHeader = header;
+    seg.wakesPayload = payload;
+    seg.via!.run('tcpip', this.ctx.costs.ns.tcpRxCall, 'sk_data_ready', id, this.dataReady, seg);
+  };
+
+  private readonly dataReady = (seg: Segment): void => {
+    if (seg.wakesHeader) this.ready.push({ seg, part: 'header' });
+    if (seg.wakesPayload) this.ready.push({ seg, part: 'payload' });
+    this.progress.kick(seg.via!, seg.msg.id);
+    this.ackThenNext(seg);
+  };
+
+  /** After queueing the data, TCP decides whether to ACK (tcp_ack_snd_check follows tcp_data_queue). */
+  private ackThenNext(seg: Segment): void {
+    const r = seg.via!;
+    const next = seg.then!;
+    seg.via = undefined;
+    seg.then = undefined;
+    const ackBytes = seg.src.flowTo(this).received(seg.payloadBytes, seg.push, seg.closesBatch!);
+    if (ackBytes === 0) {
       next();
-    });
+      return;
+    }
+    const ack = newSegment(seg.msg, 'ack', 0, 0, false, false, this, seg.src, ackBytes);
+    ack.via = r;
+    ack.then = next;
+    r.run('tcpip', this.ctx.costs.ns.tcpTxSeg, 'TCP ACK transmit', seg.msg.id, this.ackOut, ack);
   }
+
+  private readonly ackOut = (ack: Segment): void => {
+    const r = ack.via!;
+    const next = ack.then!;
+    ack.via = undefined;
+    ack.then = undefined;
+    this.options.egress(ack, r, next);
+  };
+
+  /** An ACK for data this endpoint sent: free the window (which may wake a blocked writer). */
+  private readonly ackReceived = (seg: Segment): void => {
+    const next = seg.then!;
+    this.flowTo(seg.src).acked(seg.ackBytes ?? 0, seg.via!);
+    seg.via = undefined;
+    seg.then = undefined;
+    next();
+  };
 
   /** The largest number of un-acknowledged bytes any flow of this endpoint had. */
   get maxInFlightBytes(): number {

@@ -13,17 +13,42 @@ import type { Core } from './core.ts';
  * working. One class for all of a vCPU's items keeps the processor's reads of them monomorphic.
  */
 class VcpuWork implements WorkItem {
+  // Declared, then assigned once in the constructor: as class fields (or parameter properties) each
+  // would first be defined as undefined and then set again, for every one of millions of items.
+  declare private readonly sim: Simulator;
+  declare private readonly sinceNs: number;
+  declare private readonly latencyNs: number;
+  declare readonly owner: string;
+  declare readonly category: string;
+  declare readonly durationNs: number;
+  declare readonly label: string;
+  declare readonly messageId: number;
+  declare readonly onDone: ((arg: unknown) => void) | undefined;
+  declare readonly doneArg: unknown;
+
   constructor(
-    private readonly sim: Simulator,
-    private readonly sinceNs: number,
-    private readonly latencyNs: number,
-    readonly owner: string,
-    readonly category: string,
-    readonly durationNs: number,
-    readonly label: string,
-    readonly messageId: number,
-    readonly onDone: (() => void) | undefined,
-  ) {}
+    sim: Simulator,
+    sinceNs: number,
+    latencyNs: number,
+    owner: string,
+    category: string,
+    durationNs: number,
+    label: string,
+    messageId: number,
+    onDone: ((arg: unknown) => void) | undefined,
+    doneArg: unknown,
+  ) {
+    this.sim = sim;
+    this.sinceNs = sinceNs;
+    this.latencyNs = latencyNs;
+    this.owner = owner;
+    this.category = category;
+    this.durationNs = durationNs;
+    this.label = label;
+    this.messageId = messageId;
+    this.onDone = onDone;
+    this.doneArg = doneArg;
+  }
 
   get stallNs(): number {
     return this.latencyNs === 0 ? 0 : Math.max(0, this.sinceNs + this.latencyNs - this.sim.now);
@@ -95,10 +120,33 @@ export class Vcpu {
     return !this.busy && !this.spinning && !this.polling;
   }
 
-  /** Queues `durationNs` of CPU work charged to (this domain, category); `then` runs after it. */
-  run(category: Category, durationNs: number, label: string, messageId: number, then?: () => void): void {
+  /**
+   * Queues `durationNs` of CPU work charged to (this domain, category); `then(arg)` runs after it.
+   * Hot paths pass a handler bound once and the per-packet state as `arg`, not a fresh closure.
+   */
+  run<A>(
+    category: Category,
+    durationNs: number,
+    label: string,
+    messageId: number,
+    then?: (arg: A) => void,
+    arg?: A,
+  ): void {
     const workNs = this.cost(category, durationNs);
-    this.submit(new VcpuWork(this.sim, 0, 0, this.domain.kind, category, workNs, label, messageId, then));
+    this.submit(
+      new VcpuWork(
+        this.sim,
+        0,
+        0,
+        this.domain.kind,
+        category,
+        workNs,
+        label,
+        messageId,
+        then as ((arg: unknown) => void) | undefined,
+        arg,
+      ),
+    );
   }
 
   /**
@@ -126,6 +174,7 @@ export class Vcpu {
         label,
         messageId,
         then,
+        undefined,
       ),
     );
   }
