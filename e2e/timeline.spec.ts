@@ -112,7 +112,7 @@ test('shift-drag sums a range; clicking the axis moves the simulated time', asyn
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/timeline-1366x768.png` });
 
-  // Back in time: a click on the axis replays the run to there, paused.
+  // Back in time: a click on the axis moves the cursor there, paused (a lookup in the recording).
   box = (await canvas.boundingBox())!;
   const target = v.startNs + (v.nowNs - v.startNs) * 0.5;
   await page.mouse.click(xOf(target), box.y + 10);

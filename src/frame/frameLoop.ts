@@ -2,6 +2,7 @@ import type { AppStore } from '../store/appStore.ts';
 import type { LiveRun } from '../live/index.ts';
 import { AbRunner } from './abRunner.ts';
 import { LiveController } from './liveController.ts';
+import { ReplayJob, type ReplayTarget } from './replayJob.ts';
 
 /** Longest wall-clock step one frame may take: a hidden tab or a breakpoint never bursts. */
 const MAX_FRAME_MS = 100;
@@ -12,6 +13,8 @@ const EVENTS_PER_CHUNK = 1_000;
 const PUBLISH_EVERY_MS = 125;
 /** Wall time a settled frame (a step, a reset, a pin) may spend bringing the pinned run A to B's time. */
 const AB_SETTLE_BUDGET_MS = 250;
+/** Wall time a frame gives a replay from the seed (the page still draws, and can cancel it). */
+const REPLAY_BUDGET_MS = 12;
 
 export interface DrawContext {
   readonly live: LiveRun;
@@ -36,6 +39,8 @@ export class FrameLoop {
   private lastPublishMs = -Infinity;
   private dirty = true;
   private readonly drawers = new Set<(c: DrawContext) => void>();
+  /** A replay from the seed under way, a slice per frame (see ReplayJob), or null. */
+  private replayJob: ReplayJob | null = null;
 
   constructor(private readonly store: AppStore) {
     this.controller = new LiveController(store);
@@ -44,6 +49,8 @@ export class FrameLoop {
     store.subscribe((s, prev) => {
       if (s.playing !== prev.playing || s.settings.speedNsPerSec !== prev.settings.speedNsPerSec)
         this.invalidate();
+      // Playing, or other settings, make a replay under way pointless.
+      if ((s.playing && !prev.playing) || s.settings !== prev.settings) this.cancelReplay();
       if (s.ab.pinned !== prev.ab.pinned) this.followA(AB_SETTLE_BUDGET_MS);
     });
     document.addEventListener('visibilitychange', () => {
@@ -74,21 +81,69 @@ export class FrameLoop {
     return this.rafId === null;
   }
 
+  /** A replay from the seed is under way. */
+  get replaying(): boolean {
+    return this.replayJob !== null;
+  }
+
   stepForward(): void {
     this.store.setState({ playing: false });
+    this.cancelReplay();
     this.controller.guard(() => this.live.stepForward());
     this.settle();
   }
 
+  /** One event back: a lookup in the recording; before it, a replay from the seed in slices. */
   stepBack(): void {
     this.store.setState({ playing: false });
-    this.controller.guard(() => this.live.stepBack());
+    const live = this.live;
+    if (live.events > 0 && !live.canStepBackByLookup) return this.startReplay({ events: live.events - 1 });
+    this.cancelReplay();
+    this.controller.guard(() => live.stepBack());
     this.settle();
   }
 
   reset(): void {
     this.store.setState({ playing: false });
+    this.cancelReplay();
     this.controller.guard(() => this.live.reset());
+    this.settle();
+  }
+
+  /** Stops a replay under way; the page stays where it was. */
+  cancelReplay(): void {
+    if (!this.replayJob) return;
+    this.replayJob = null;
+    this.store.setState({ replay: null });
+  }
+
+  private startReplay(target: ReplayTarget): void {
+    const job = this.controller.guard(
+      () => new ReplayJob(this.live.scenario, target, this.sampleEveryNs(), this.controller.keptEventTimes),
+    );
+    if (!job) return;
+    this.replayJob = job;
+    this.publishReplay();
+    this.invalidate();
+  }
+
+  private publishReplay(): void {
+    const job = this.replayJob;
+    if (!job) return;
+    const unit = 'events' in job.target ? 'events' : 'ns';
+    this.store.setState({ replay: { ...job.progress, unit } });
+  }
+
+  /** A frame's slice of the replay under way; adopts its run once it is there. */
+  private workOnReplay(): void {
+    const job = this.replayJob;
+    if (!job) return;
+    const done = this.controller.guard(() => job.work(REPLAY_BUDGET_MS));
+    if (done === undefined) return this.cancelReplay();
+    if (!done) return this.publishReplay();
+    this.replayJob = null;
+    this.store.setState({ replay: null });
+    this.controller.adopt(job.run);
     this.settle();
   }
 
@@ -98,6 +153,8 @@ export class FrameLoop {
    */
   seek(tNs: number): void {
     this.store.setState({ playing: false });
+    if (!this.live.canSeekByLookup(tNs)) return this.startReplay({ timeNs: tNs });
+    this.cancelReplay();
     this.controller.guard(() => this.live.seek(tNs));
     this.settle();
   }
@@ -174,7 +231,8 @@ export class FrameLoop {
       this.lastPublishMs = nowMs;
     }
     this.dirty = false;
-    if (running || this.abLagging) this.schedule();
+    this.workOnReplay();
+    if (running || this.abLagging || this.replayJob) this.schedule();
   };
 
   private draw(): void {

@@ -32,6 +32,8 @@ export class LiveController {
   /** The settings the current run was started from: what a refused change goes back to. */
   private running: Settings;
   private readonly listeners = new Set<() => void>();
+  /** Event times each run keeps for stepping back by lookup (undefined: the default; smaller in tests). */
+  private eventTimesKept: number | undefined;
 
   constructor(private readonly store: AppStore) {
     const { run, settings } = this.firstRun(store.getState().settings);
@@ -48,7 +50,7 @@ export class LiveController {
       }
       let run: LiveRun;
       try {
-        run = new LiveRun(next);
+        run = new LiveRun(next, this.eventTimesKept);
       } catch (e) {
         const back = { ...this.running, speedNsPerSec: s.settings.speedNsPerSec };
         this.fail(`The run refused that change (${messageOf(e)}); the previous settings are back.`, {
@@ -65,6 +67,24 @@ export class LiveController {
 
   get live(): LiveRun {
     return this.current;
+  }
+
+  /** Event times new runs keep (see LiveRun); the current run starts again with it. */
+  keepEventTimes(count: number | undefined): void {
+    this.eventTimesKept = count;
+    this.adopt(new LiveRun(this.current.scenario, count));
+  }
+
+  get keptEventTimes(): number | undefined {
+    return this.eventTimesKept;
+  }
+
+  /** A run of the current settings built elsewhere (a replay done in slices) takes the current one's place. */
+  adopt(run: LiveRun): boolean {
+    if (JSON.stringify(run.scenario) !== this.key) return false; // the settings changed meanwhile
+    this.current = run;
+    for (const fn of this.listeners) fn();
+    return true;
   }
 
   /** Called when a new run replaces the old one. */

@@ -48,12 +48,11 @@ export class ComponentLog {
     this.keyframeEvery = Math.max(1, Math.min(KEYFRAME_EVERY, Math.floor(capacity / 4)));
   }
 
-  /** A component's state in the sample being taken. */
-  readonly set = (kind: ComponentKind, key: string, value: number, slots: number): void => {
+  /** A component's index (given on first sight; −1 past 65,535 components, which the Uint16 keys cannot hold). */
+  define(kind: ComponentKind, key: string, slots: number): number {
     let i = this.index.get(key);
     if (i === undefined) {
-      // Past 65,535 components the Uint16 key would wrap: the model has a few hundred at most.
-      if (this.names.length >= 0xffff) return;
+      if (this.names.length >= 0xffff) return -1;
       i = this.names.length;
       this.index.set(key, i);
       this.names.push(key);
@@ -62,7 +61,17 @@ export class ComponentLog {
       this.current.push(NaN);
     }
     if (slots > this.slots[i]) this.slots[i] = slots;
-    this.next[i] = value;
+    return i;
+  }
+
+  /** A component's state in the sample being taken, by its index (see define). */
+  setAt(i: number, value: number): void {
+    if (i >= 0) this.next[i] = value;
+  }
+
+  /** A component's state in the sample being taken, by its key. */
+  readonly set = (kind: ComponentKind, key: string, value: number, slots: number): void => {
+    this.setAt(this.define(kind, key, slots), value);
   };
 
   /** The sample taken now is the state after `events` events (until the next sample). */

@@ -4,7 +4,6 @@ import { createRun, type ModelRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
 import { ComponentLog } from './componentLog.ts';
 import { EventTimes } from './eventTimes.ts';
-import { visitComponents } from './liveComponents.ts';
 import { LiveSamples } from './liveSamples.ts';
 import { MessageLog } from './messageLog.ts';
 import { ReadoutLog } from './readoutLog.ts';
@@ -62,16 +61,11 @@ export class RecordedRun {
       const run = createRun(live);
       const log = new MessageLog(run.recorder);
       this.recorded.clear();
-      attachRecording(run, this.recorded); // after the log: it chains the log's delivery hook
       const components = new ComponentLog();
-      const sampleCounters = this.recorded.sampleNow;
-      // The components are sampled with the timeline's counters: as spans are written, at most once
-      // per simulated microsecond, and at the end of every advance and step (what the page showed).
-      this.recorded.sampleNow = () => {
-        sampleCounters();
-        visitComponents(run, components.set);
-        components.commit(run.sim.eventsProcessed);
-      };
+      // After the log: it chains the log's delivery hook. The components are sampled with the
+      // timeline's counters: as spans are written (at most once per simulated microsecond) and at
+      // the end of every advance and step (what the page showed).
+      attachRecording(run, this.recorded, components);
       this.recorded.sampleNow();
       this.readouts.clear();
       this.eventTimes.restart(0, 0);
@@ -124,6 +118,17 @@ export class RecordedRun {
   /** The smallest event count the cursor can move to by lookup (event times and component states kept). */
   get keptFromEvents(): number {
     return Math.max(this.eventTimes.firstCount, this.replay.run.components.fromEvents);
+  }
+
+  /** Whether one step back is a lookup (else it replays from the seed: see ReplayJob for doing that in slices). */
+  get canStepBackByLookup(): boolean {
+    const k = this.events;
+    return k > 0 && k - 1 >= this.keptFromEvents && this.eventTimes.timeAfter(k - 1) >= this.keptFromNs;
+  }
+
+  /** Whether moving the cursor to tNs is a lookup or a run forward (else it replays from the seed). */
+  canSeekByLookup(tNs: number): boolean {
+    return tNs >= this.run.sim.now || tNs >= this.keptFromNs;
   }
 
   /** Time of the next event after the cursor (Infinity when the run has ended). */
@@ -207,9 +212,8 @@ export class RecordedRun {
   stepBack(): boolean {
     const k = this.events;
     if (k === 0) return false;
-    const ns = this.eventTimes.timeAfter(k - 1);
-    if (k - 1 >= this.keptFromEvents && ns >= this.keptFromNs) {
-      this.cursor = { events: k - 1, ns };
+    if (this.canStepBackByLookup) {
+      this.cursor = { events: k - 1, ns: this.eventTimes.timeAfter(k - 1) };
       return true;
     }
     this.cursor = null;
@@ -229,7 +233,7 @@ export class RecordedRun {
       }
       sim.runUntil(tNs);
       this.recorded.sampleNow();
-    } else if (tNs >= this.keptFromNs) this.lookAt(tNs);
+    } else if (this.canSeekByLookup(tNs)) this.lookAt(tNs);
     else {
       this.cursor = null;
       this.replay.toTime(tNs);

@@ -4,6 +4,7 @@ import { MIB } from '../lib/units.ts';
 import { CATEGORIES } from '../model/categories.ts';
 import { createRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
+import { ComponentLog } from './componentLog.ts';
 import { LiveRun } from './liveRun.ts';
 import {
   DEFAULT_SPAN_BUDGET_BYTES,
@@ -33,7 +34,7 @@ const scenario = (over: Partial<Scenario> = {}): Scenario => ({
 function recorded(s: Scenario, untilNs: number, budgetBytes?: number) {
   const run = createRun(s);
   const recording = new Recording(budgetBytes);
-  attachRecording(run, recording);
+  attachRecording(run, recording, new ComponentLog());
   const all: SpanRecord[] = [];
   run.sim.trace.subscribe((r) => {
     if (r.kind === 'span') all.push(r);

@@ -63,7 +63,7 @@ class StringTable {
   }
 }
 
-interface Counter {
+export interface Counter {
   readonly name: string;
   /** The largest value it can take (a ring's slots), for drawing it to scale. */
   max: number;
@@ -114,14 +114,21 @@ export class Recording {
 
   /** A counter's value at tNs (kept only when it changed), with the largest value it can take. */
   sampleCounter(name: string, tNs: number, value: number, max: number): void {
+    const c = this.counter(name, max);
+    c.max = Math.max(c.max, value);
+    c.series.pushChange(tNs, value);
+  }
+
+  /** A counter by name, made on first use (for a sampler that keeps it at hand). */
+  counter(name: string, max: number): Counter {
     let c = this.counterByName.get(name);
     if (!c) {
       c = { name, max, series: new TimedSeries(COUNTER_ENTRIES) };
       this.counterByName.set(name, c);
       this.counterList.push(c);
     }
-    c.max = Math.max(c.max, max, value);
-    c.series.pushChange(tNs, value);
+    c.max = Math.max(c.max, max);
+    return c;
   }
 
   get counters(): readonly Readonly<Counter>[] {

@@ -1,5 +1,8 @@
 import type { ModelRun } from '../model/run.ts';
-import type { Recording } from './recording.ts';
+import type { ComponentLog } from './componentLog.ts';
+import { ComponentProbe } from './componentProbe.ts';
+import { EVTCHN, RING } from './liveComponents.ts';
+import type { Counter, Recording } from './recording.ts';
 
 /** Where a track sits in the timeline's tree: host → group (a domain, the NIC, the wire) → leaf. */
 export interface TrackPlace {
@@ -38,13 +41,15 @@ export function trackPlace(name: string): TrackPlace {
 }
 
 /**
- * Connects a fresh model run to the recording: every span the trace writes, every frame's payload
- * placed at a receiver and every delivery (hooks chained after the ones already set, such as the
- * message log's), and a sampler of the rings and event channels for `Recording.sampleNow`, which
- * also runs as spans are written (at most once per simulated microsecond).
+ * Connects a fresh model run to the recording: every span the trace writes (with the event that
+ * wrote it), every frame's payload placed at a receiver and every delivery (hooks chained after the
+ * ones already set, such as the message log's), and a sampler of the components (ComponentProbe)
+ * for `Recording.sampleNow`: the rings' and event channels' levels into the recording's counters,
+ * every component state into the component log. It also runs as spans are written (at most once
+ * per simulated microsecond).
  */
-export function attachRecording(run: ModelRun, recording: Recording): void {
-  const { sim, ctx, recorder, path, topology } = run;
+export function attachRecording(run: ModelRun, recording: Recording, components: ComponentLog): void {
+  const { sim, ctx, recorder } = run;
   let sampledAtNs = -Infinity;
   sim.trace.subscribe((r) => {
     if (r.kind !== 'span') return;
@@ -64,18 +69,36 @@ export function attachRecording(run: ModelRun, recording: Recording): void {
     delivered?.(id, nowNs);
     recording.delivered.push(nowNs, recorder.messagesDelivered);
   };
-  const pending = new Map<string, number>();
+  const probe = new ComponentProbe(run);
+  /** Per probe slot: its index in the component log, and its counter on the timeline (rings, event channels). */
+  const logIndex: number[] = [];
+  const counters: (Counter | null)[] = [];
   recording.sampleNow = () => {
     const t = sim.now;
     sampledAtNs = t;
-    for (const r of path.rings()) recording.sampleCounter(r.name, t, r.occupancy, r.slots);
-    for (const h of topology.hosts)
-      recording.sampleCounter(h.nic.txRing.name, t, h.nic.txRing.occupancy, h.nic.txRing.slots);
-    pending.clear();
-    for (const p of ctx.ports) {
-      const domain = `${p.vcpu.slice(0, p.vcpu.lastIndexOf('/'))}/evtchn`; // 'h0/vm0/vcpu0' → 'h0/vm0/evtchn'
-      pending.set(domain, Math.max(pending.get(domain) ?? 0, p.isPending ? 1 : 0));
+    probe.read();
+    const values = probe.values;
+    for (let s = 0; s < probe.size; s++) {
+      if (logIndex.length === s) {
+        const kind = probe.kinds[s];
+        const key = probe.keys[s];
+        logIndex.push(components.define(kind, key, probe.slots[s]));
+        counters.push(
+          kind === RING
+            ? recording.counter(key, probe.slots[s])
+            : kind === EVTCHN
+              ? recording.counter(`${key}/evtchn`, 1) // 'h0/vm0' → the timeline's 'h0/vm0/evtchn'
+              : null,
+        );
+      }
+      const v = values[s];
+      components.setAt(logIndex[s], v);
+      const c = counters[s];
+      if (c) {
+        if (v > c.max) c.max = v;
+        c.series.pushChange(t, v);
+      }
     }
-    for (const [name, v] of pending) recording.sampleCounter(name, t, v, 1);
+    components.commit(sim.eventsProcessed);
   };
 }

@@ -47,6 +47,11 @@ export interface AppState {
   readonly fieldProblems: Readonly<Record<string, string>>;
   /** A pinned scenario A compared with the current one (ab.ts). */
   readonly ab: AbState;
+  /**
+   * A replay from the seed under way (going back further than the recording keeps), done a slice
+   * per frame: how far, in events or simulated ns. Null when none.
+   */
+  readonly replay: { readonly done: number; readonly total: number; readonly unit: 'events' | 'ns' } | null;
 }
 
 export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: string[] = []): AppState {
@@ -62,6 +67,7 @@ export function initialState(settings: Settings = DEFAULT_SETTINGS, notices: str
     components: null,
     sweep: { points: [], stale: true, progress: null, error: null },
     sweepNote: null,
+    replay: null,
     fieldProblems: {},
     ab: NO_AB,
   };

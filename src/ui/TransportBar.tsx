@@ -4,6 +4,7 @@ import { actions, useApp } from '../store/index.ts';
 import { SPEED_LIMITS } from '../store/settings.ts';
 import { useFrameLoop } from './frameContext.ts';
 import { Icon } from './icons.tsx';
+import { ReplayProgress } from './ReplayProgress.tsx';
 
 const LOG_MIN = Math.log10(SPEED_LIMITS.min);
 const LOG_MAX = Math.log10(SPEED_LIMITS.max);
@@ -87,6 +88,7 @@ export function TransportBar() {
         </span>
         <span className="clock-events">{formatCount(events)} events</span>
       </div>
+      <ReplayProgress />
     </div>
   );
 }

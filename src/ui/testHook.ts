@@ -1,10 +1,17 @@
 import type { FrameLoop } from '../frame/frameLoop.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { sweepWorkersUsed } from '../store/sweepSync.ts';
+import { resizesPending } from '../charts/index.ts';
 import { failPanel } from './ErrorBoundary.tsx';
 import type { XenvizHook } from './testHookApi.ts';
 
 export type { XenvizHook } from './testHookApi.ts';
+
+/**
+ * The page shows what the store holds: the first render and every measured element's resize are
+ * transitions (built in slices over several tasks), so "ready" waits until they are committed.
+ */
+const rendered = () => (document.getElementById('root')?.hasChildNodes() ?? true) && resizesPending() === 0;
 
 export function installTestHook(loop: FrameLoop, store: AppStore): void {
   const hook: XenvizHook = {
@@ -30,14 +37,19 @@ export function installTestHook(loop: FrameLoop, store: AppStore): void {
         nowNs: loop.live.nowNs,
         events: loop.live.events,
         playing: s.playing,
-        sweepReady: !s.sweep.stale && s.sweep.points.length > 0,
+        sweepReady: !s.sweep.stale && s.sweep.points.length > 0 && rendered(),
         sweepPoints: s.sweep.points.length,
         sweepWorkers: sweepWorkersUsed(),
+        replaying: loop.replaying,
       };
     },
     idle() {
       const s = store.getState();
-      return loop.idle && !s.playing && !s.sweep.stale;
+      return loop.idle && !s.playing && !s.sweep.stale && rendered();
+    },
+    keepEventTimes(count) {
+      loop.controller.keepEventTimes(count);
+      loop.settle();
     },
     failPanel,
   };

@@ -18,8 +18,15 @@ export interface XenvizHook {
     sweepReady: boolean;
     sweepPoints: number;
     sweepWorkers: number;
+    /** A replay from the seed is under way (going back further than the recording keeps). */
+    replaying: boolean;
   };
   idle(): boolean;
+  /**
+   * How many event times the live run keeps for stepping back by lookup (undefined: the default, 2^21):
+   * a small number lets a test go back past the recording in a few steps. Starts the run again.
+   */
+  keepEventTimes?(count: number | undefined): void;
   /** Makes a panel (`diagram`, `controls`, `settings`, `readouts`, `charts`, a chart tab's key) throw, to see its wall hold. */
   failPanel?(name: string): void;
 }

@@ -34,33 +34,25 @@ export function useDiagramTokens(
   useEffect(() => {
     if (!layout) return;
     let index: TokenIndex | null = null;
-    let indexVersion = -1;
+    let indexKey = '';
     let indexRun: DrawContext['live'] | null = null;
-    /** The cursor times the index holds every span for (behind the head it is kept while stepping). */
-    let validFromNs = 0;
-    let validToNs = -1;
+    /** The earliest cursor the index serves (spans ending before it may be missing). */
+    let indexFromNs = 0;
     return loop.onDraw((c) => {
       const live = source === 'live' ? c.live : c.pinned;
       if (!live) return;
       const nowNs = live.nowNs;
-      const version = live.spansVersion;
-      if (
-        !index ||
-        version !== indexVersion ||
-        live !== indexRun ||
-        nowNs < validFromNs ||
-        nowNs > validToNs
-      ) {
-        // At the head: what may still be on screen, and everything scheduled ahead. Behind it (a step
-        // back, a scrub): a margin either side, so stepping through the recording reuses the index.
-        const head = live.atHead;
-        const fromNs = nowNs - (head ? 1 : 2) * LOOKBACK_NS;
-        const toNs = head ? Infinity : nowNs + 2 * LOOKBACK_NS;
-        index = buildTokenIndex(live.tokenSpans(fromNs, toNs), layout);
-        indexVersion = version;
+      // At the head the index holds what may still be on screen and everything scheduled ahead, and
+      // serves until a span is recorded. Behind it (a step back, a scrub) it holds only what had been
+      // written by the cursor's event, so it is built for that event.
+      const head = live.atHead;
+      const key = head ? `${live.spansVersion}` : `${live.spansVersion}@${live.events}@${nowNs}`;
+      if (!index || key !== indexKey || live !== indexRun || (head && nowNs < indexFromNs)) {
+        const toNs = head ? Infinity : nowNs + LOOKBACK_NS;
+        index = buildTokenIndex(live.tokenSpans(nowNs - LOOKBACK_NS, toNs), layout);
+        indexKey = key;
         indexRun = live;
-        validFromNs = head ? nowNs : nowNs - LOOKBACK_NS;
-        validToNs = head ? Infinity : nowNs + LOOKBACK_NS;
+        indexFromNs = nowNs;
       }
       const tokens = tokensAt(index, nowNs, { reducedMotion });
       drawn.current = tokens;
