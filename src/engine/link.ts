@@ -70,7 +70,7 @@ export class Link {
     this.bytes += byteCount;
     if (this.sim.trace.active)
       this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
-    this.sim.scheduleAt(arriveNs, onArrive, payload);
+    this.sim.postAt(arriveNs, onArrive, payload);
     return sentNs;
   }
 

@@ -50,6 +50,11 @@ export class Processor {
    * object and closure per item).
    */
   afterEach: (() => void) | null = null;
+  /**
+   * Given each finished item once the processor has read it (before its `onDone` runs), so its
+   * owner can reuse the object: a run has millions of items and only a few pending at a time.
+   */
+  recycle: ((item: WorkItem) => void) | null = null;
 
   constructor(
     private readonly sim: Simulator,
@@ -172,7 +177,7 @@ export class Processor {
         item.label,
       );
     }
-    this.sim.schedule(stallNs + item.durationNs, this.finish);
+    this.sim.post(stallNs + item.durationNs, this.finish);
   }
 
   private readonly finish = (): void => {
@@ -182,6 +187,10 @@ export class Processor {
     this.busyTotalNs += item.durationNs;
     this.completed++;
     this.current = null;
+    const onDone = item.onDone;
+    const doneArg = item.doneArg;
+    const recycle = this.recycle;
+    if (recycle) recycle(item);
     const next = this.queue.shift();
     if (next !== undefined) {
       this.queued.add(now, -1);
@@ -191,7 +200,6 @@ export class Processor {
     }
     const afterEach = this.afterEach;
     if (afterEach) afterEach();
-    const onDone = item.onDone;
-    if (onDone) onDone(item.doneArg);
+    if (onDone) onDone(doneArg);
   };
 }

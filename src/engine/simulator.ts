@@ -67,6 +67,24 @@ export class Simulator {
 
   /** Runs `handler(payload)` at the absolute time `timeNs`, which may not be in the past. */
   scheduleAt<P>(timeNs: number, handler: Handler<P>, payload?: P): EventId {
+    const slot = this.enqueue(timeNs, handler, payload);
+    return this.generation[slot] * SLOT_BITS + slot;
+  }
+
+  /**
+   * As `schedule`, for the events nobody cancels (most of a run's): no id is made, since an id
+   * above 2^31 is a heap number, allocated on every call that returns one.
+   */
+  post<P>(delayNs: number, handler: Handler<P>, payload?: P): void {
+    this.enqueue(this.nowNs + delayNs, handler, payload);
+  }
+
+  /** As `scheduleAt`, with no id (see `post`). */
+  postAt<P>(timeNs: number, handler: Handler<P>, payload?: P): void {
+    this.enqueue(timeNs, handler, payload);
+  }
+
+  private enqueue<P>(timeNs: number, handler: Handler<P>, payload: P | undefined): number {
     if (!(timeNs >= this.nowNs) || !Number.isSafeInteger(timeNs)) {
       throw new RangeError(`cannot schedule at ${timeNs} ns (now ${this.nowNs} ns, integers only)`);
     }
@@ -75,7 +93,7 @@ export class Simulator {
     this.payloads[slot] = payload;
     this.queue.push(timeNs, slot);
     this.pendingCount++;
-    return this.generation[slot] * SLOT_BITS + slot;
+    return slot;
   }
 
   /** Cancels a pending event; returns false if it already ran or was cancelled. */

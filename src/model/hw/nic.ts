@@ -176,7 +176,7 @@ export class Nic {
           'DMA from memory (d₁)',
         );
       this.dmaInFlight.tx++;
-      sim.scheduleAt(end, this.txDmaDone, next);
+      sim.postAt(end, this.txDmaDone, next);
     }
   }
 
@@ -201,7 +201,7 @@ export class Nic {
     this.ctx.counters.inc('wireBytes', bytesOnWire);
     this.wireBusy = true;
     const sentNs = this.uplink.send(bytesOnWire, frame.messageId, peer.rx.arrive, frame);
-    this.ctx.sim.scheduleAt(sentNs, this.wireDone, head);
+    this.ctx.sim.postAt(sentNs, this.wireDone, head);
   }
 
   /** The last bit of `head` left: its buffer space is free, the wire takes the next frame. */

@@ -103,7 +103,7 @@ export class NicReceiver {
         sim.trace.span(`h${host}/dma-rx`, 'hw', 'dma', frame.messageId, start, end, 'DMA to memory');
       }
       this.nic.dmaInFlight.rx++;
-      sim.scheduleAt(end, this.dmaDone, frame);
+      sim.postAt(end, this.dmaDone, frame);
     }
   }
 

@@ -27,8 +27,28 @@ export interface VifPacket {
   readonly arrived?: () => void;
 }
 
-/** Packets netback copies in one GNTTABOP_copy, and their vifs. */
-type Batch = { vif: Vif; pkt: VifPacket }[];
+/** Packets netback copies in one GNTTABOP_copy, their vifs and their bytes (parallel arrays, reused). */
+class Batch {
+  readonly vifs: Vif[] = [];
+  readonly pkts: VifPacket[] = [];
+  readonly bytes: number[] = [];
+
+  get length(): number {
+    return this.pkts.length;
+  }
+
+  add(vif: Vif, pkt: VifPacket, bytes: number): void {
+    this.vifs.push(vif);
+    this.pkts.push(pkt);
+    this.bytes.push(bytes);
+  }
+
+  clear(): void {
+    this.vifs.length = 0;
+    this.pkts.length = 0;
+    this.bytes.length = 0;
+  }
+}
 
 function noop(): void {}
 
@@ -151,77 +171,61 @@ export class Netback {
   }
 
   private readonly loop = (): void => {
-    const rx = this.takeRx();
-    const txPhase = () => {
-      const tx = this.takeTx();
-      if (tx.length > 0) this.transmit(tx, this.loop);
-      else if (rx.length > 0) this.loop();
-      else {
-        for (const vif of this.vifs) vif.tx.requestEvent();
-        this.thread.sleep();
-      }
-    };
-    if (rx.length > 0) this.receive(rx, txPhase);
-    else txPhase();
+    const rx = this.takeRound(this.rxBatch, true);
+    if (rx.length > 0) this.receive(rx, this.txPhase);
+    else this.txPhase();
+  };
+
+  private readonly txPhase = (): void => {
+    const tx = this.takeRound(this.txBatch, false);
+    if (tx.length > 0) this.transmit(tx, this.loop);
+    else if (this.rxBatch.length > 0) this.loop();
+    else {
+      for (const vif of this.vifs) vif.tx.requestEvent();
+      this.thread.sleep();
+    }
   };
 
   /**
-   * Round-robin over the vifs from `start`, one packet each turn, until no vif has one or the copy
-   * batch is full (`nbCopyOps` copy ops, one per page).
+   * Round-robin over the vifs, starting one further than last time, one packet each turn, until no
+   * vif has one or the copy batch is full (`nbCopyOps` copy ops, one per page). Fills `batch`, this
+   * direction's (one round at a time, so each direction reuses its own).
    */
-  private takeRound(
-    start: number,
-    pick: (vif: Vif) => VifPacket | undefined,
-    take: (vif: Vif) => void,
-  ): { vif: Vif; pkt: VifPacket }[] {
-    const batch: { vif: Vif; pkt: VifPacket }[] = [];
+  private takeRound(batch: Batch, rx: boolean): Batch {
+    batch.clear();
     const n = this.vifs.length;
+    const start = rx
+      ? (this.nextRx = (this.nextRx + 1) % Math.max(1, n))
+      : (this.nextTx = (this.nextTx + 1) % Math.max(1, n));
     const limit = this.ctx.costs.p.nbCopyOps;
     let ops = 0;
     for (let idle = 0, i = start; idle < n; i++) {
       const vif = this.vifs[i % n];
-      const pkt = pick(vif);
+      const pkt = rx ? this.pickRx(vif) : peekPacket(vif.tx);
       if (!pkt) {
         idle++;
         continue;
       }
-      const pages = pagesOf(frameBytes(pkt.payloadBytes, pkt.headerBytes));
+      const bytes = frameBytes(pkt.payloadBytes, pkt.headerBytes);
+      const pages = pagesOf(bytes);
       if (batch.length > 0 && ops + pages > limit) break;
-      take(vif);
+      if (rx) vif.rxReservedSlots += vif.rxPending.shift()!.slots;
+      else vif.tx.take();
       ops += pages;
-      batch.push({ vif, pkt });
+      batch.add(vif, pkt, bytes);
       idle = 0;
     }
     return batch;
   }
 
-  private takeTx() {
-    const n = Math.max(1, this.vifs.length);
-    this.nextTx = (this.nextTx + 1) % n;
-    return this.takeRound(
-      this.nextTx,
-      (vif) => peekPacket(vif.tx),
-      (vif) => vif.tx.take(),
-    );
-  }
-
-  private takeRx() {
-    const n = Math.max(1, this.vifs.length);
-    this.nextRx = (this.nextRx + 1) % n;
-    return this.takeRound(
-      this.nextRx,
-      (vif) => {
-        const pkt = vif.rxStopped ? undefined : vif.rxPending.peek();
-        if (!pkt) return undefined;
-        if (vif.rx.ring.slots - vif.rx.occupancy - vif.rxReservedSlots >= pkt.slots) return pkt;
-        vif.rxStopped = true; // xen_netbk_must_stop_queue → netif_stop_queue for this vif only
-        this.ctx.counters.inc('vifQueueStops');
-        return undefined;
-      },
-      (vif) => {
-        vif.rxReservedSlots += vif.rxPending.shift()!.slots;
-      },
-    );
+  /** The next packet for `vif`'s guest, if its RX ring has room for it (else its queue stops). */
+  private pickRx(vif: Vif): VifPacket | undefined {
+    const pkt = vif.rxStopped ? undefined : vif.rxPending.peek();
+    if (!pkt) return undefined;
+    if (vif.rx.ring.slots - vif.rx.occupancy - vif.rxReservedSlots >= pkt.slots) return pkt;
+    vif.rxStopped = true; // xen_netbk_must_stop_queue → netif_stop_queue for this vif only
+    this.ctx.counters.inc('vifQueueStops');
+    return undefined;
   }
 
   /*
@@ -229,35 +233,27 @@ export class Netback {
    * round's state lives here and each step's continuation is bound once: a packet's journey through
    * netback allocates no closure. Each step schedules exactly what the nested callbacks did.
    */
-  private txBatch: Batch = [];
+  private readonly txBatch = new Batch();
   private txThen: () => void = noop;
   /** The group of frames going to the NIC with one doorbell: [txFrom, txTo), and the next to post. */
   private txFrom = 0;
   private txTo = 0;
   private txNext = 0;
-  private rxBatch: Batch = [];
+  private readonly rxBatch = new Batch();
   private rxThen: () => void = noop;
   private rxNext = 0;
 
   private transmit(batch: Batch, then: () => void): void {
     const { ctx } = this;
     const k = batch.length;
-    this.txBatch = batch;
     this.txThen = then;
     ctx.counters.inc('netbackTxPackets', k);
-    this.thread.vcpu.run('netback', ctx.costs.ns.nbTx * k, `netback TX ×${k}`, batch[0].pkt.id, this.txCopy);
+    this.thread.vcpu.run('netback', ctx.costs.ns.nbTx * k, `netback TX ×${k}`, batch.pkts[0].id, this.txCopy);
   }
 
   private readonly txCopy = (): void => {
     const batch = this.txBatch;
-    grantCopy(
-      this.ctx,
-      this.thread.vcpu,
-      batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
-      'guest → Dom0',
-      batch[0].pkt.id,
-      this.txForwardFirst,
-    );
+    grantCopy(this.ctx, this.thread.vcpu, batch.bytes, 'guest → Dom0', batch.pkts[0].id, this.txForwardFirst);
   };
 
   private readonly txForwardFirst = (): void => this.txForward(0);
@@ -278,14 +274,14 @@ export class Netback {
       'bridge',
       this.ctx.costs.ns.bridge * n,
       `bridge → eth0 ×${n}`,
-      batch[from].pkt.id,
+      batch.pkts[from].id,
       this.txBridged,
     );
   }
 
   private readonly txBridged = (): void => {
     const n = this.txTo - this.txFrom;
-    const gid = this.txBatch[this.txFrom].pkt.id;
+    const gid = this.txBatch.pkts[this.txFrom].id;
     this.thread.vcpu.run('driver', this.ctx.costs.ns.drvTx * n, `driver xmit ×${n}`, gid, this.txPostFirst);
   };
 
@@ -296,14 +292,14 @@ export class Netback {
   private txPost(i: number): void {
     const batch = this.txBatch;
     for (; i < this.txTo; i++) {
-      const f = this.frame(batch[i].pkt);
+      const f = this.frame(batch.pkts[i]);
       if (!this.nic.tryPost(f)) {
         this.txNext = i + 1;
         this.nic.post(f, this.txPostNext);
         return;
       }
     }
-    const gid = batch[this.txFrom].pkt.id;
+    const gid = batch.pkts[this.txFrom].id;
     this.thread.vcpu.run('driver', this.ctx.costs.ns.doorbell, 'doorbell', gid, this.txRang);
   }
 
@@ -315,12 +311,14 @@ export class Netback {
   /** TX responses: guests whose WRITE has fully left their memory are told so. */
   private respond(batch: Batch, then: () => void): void {
     // Most batches complete no WRITE: nobody to tell.
-    if (!batch.some((b) => b.pkt.completes)) {
+    if (!batch.pkts.some((pkt) => pkt.completes)) {
       then();
       return;
     }
     const told = new Set<Vif>();
-    for (const { vif, pkt } of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const vif = batch.vifs[i];
+      const pkt = batch.pkts[i];
       if (!pkt.completes) continue;
       vif.txDone.push(pkt.completes);
       told.add(vif);
@@ -328,7 +326,7 @@ export class Netback {
     const vifs = [...told];
     const notify = (i: number) => {
       if (i === vifs.length) then();
-      else vifs[i].toFront.send(this.thread.vcpu, batch[0].pkt.id, () => notify(i + 1));
+      else vifs[i].toFront.send(this.thread.vcpu, batch.pkts[0].id, () => notify(i + 1));
     };
     notify(0);
   }
@@ -336,22 +334,14 @@ export class Netback {
   private receive(batch: Batch, then: () => void): void {
     const { ctx } = this;
     const k = batch.length;
-    this.rxBatch = batch;
     this.rxThen = then;
     ctx.counters.inc('netbackRxPackets', k);
-    this.thread.vcpu.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, batch[0].pkt.id, this.rxCopy);
+    this.thread.vcpu.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, batch.pkts[0].id, this.rxCopy);
   }
 
   private readonly rxCopy = (): void => {
     const batch = this.rxBatch;
-    grantCopy(
-      this.ctx,
-      this.thread.vcpu,
-      batch.map((b) => frameBytes(b.pkt.payloadBytes, b.pkt.headerBytes)),
-      'Dom0 → guest',
-      batch[0].pkt.id,
-      this.rxPushFirst,
-    );
+    grantCopy(this.ctx, this.thread.vcpu, batch.bytes, 'Dom0 → guest', batch.pkts[0].id, this.rxPushFirst);
   };
 
   private readonly rxPushFirst = (): void => this.rxPush(0);
@@ -364,7 +354,8 @@ export class Netback {
       this.rxThen();
       return;
     }
-    const { vif, pkt } = batch[i];
+    const vif = batch.vifs[i];
+    const pkt = batch.pkts[i];
     vif.rxReservedSlots -= pkt.slots;
     this.rxNext = i;
     pushPacket(vif.rx, pkt, this.thread.vcpu, this.rxPushNext);

@@ -48,9 +48,16 @@ export class EventChannel {
     this.pending = true;
     if (this.ctx.sim.trace.active)
       this.ctx.sim.trace.instant(this.target.name, `evtchn ${this.name}`, messageId, this.ctx.sim.now);
-    deliverEvent(this.ctx, this.target, messageId, this.name, () => {
-      this.pending = false;
-      this.handler(messageId);
-    });
+    this.pendingMessageId = messageId;
+    deliverEvent(this.ctx, this.target, messageId, this.name, this.delivered);
   }
+
+  /** While the port is pending, the message that raised it (later sends merge and leave it). */
+  private pendingMessageId = -1;
+
+  /** One delivery at a time per port (the pending bit), so its handler is bound once. */
+  private readonly delivered = (): void => {
+    this.pending = false;
+    this.handler(this.pendingMessageId);
+  };
 }

@@ -11,23 +11,27 @@ import type { Core } from './core.ts';
  * yet elapsed then holds the processor idle. A wake-up queued behind other work overlaps its latency
  * with that work, so a busy vCPU is never held idle for a latency that already ran out while it was
  * working. One class for all of a vCPU's items keeps the processor's reads of them monomorphic.
+ * Items are reused (see `Vcpu.spare`): a run has millions, at most a few dozen pending at a time.
  */
 class VcpuWork implements WorkItem {
-  // Declared, then assigned once in the constructor: as class fields (or parameter properties) each
-  // would first be defined as undefined and then set again, for every one of millions of items.
-  declare private readonly sim: Simulator;
-  declare private readonly sinceNs: number;
-  declare private readonly latencyNs: number;
-  declare readonly owner: string;
-  declare readonly category: string;
-  declare readonly durationNs: number;
-  declare readonly label: string;
-  declare readonly messageId: number;
-  declare readonly onDone: ((arg: unknown) => void) | undefined;
-  declare readonly doneArg: unknown;
+  // Declared, then assigned in `set`: as class fields each would first be defined as undefined.
+  declare private sim: Simulator;
+  declare private sinceNs: number;
+  declare private latencyNs: number;
+  declare owner: string;
+  declare category: string;
+  declare durationNs: number;
+  declare label: string;
+  declare messageId: number;
+  declare onDone: ((arg: unknown) => void) | undefined;
+  declare doneArg: unknown;
 
-  constructor(
-    sim: Simulator,
+  constructor(sim: Simulator) {
+    this.sim = sim;
+    this.set(0, 0, '', '', 0, '', -1, undefined, undefined);
+  }
+
+  set(
     sinceNs: number,
     latencyNs: number,
     owner: string,
@@ -37,8 +41,7 @@ class VcpuWork implements WorkItem {
     messageId: number,
     onDone: ((arg: unknown) => void) | undefined,
     doneArg: unknown,
-  ) {
-    this.sim = sim;
+  ): this {
     this.sinceNs = sinceNs;
     this.latencyNs = latencyNs;
     this.owner = owner;
@@ -48,6 +51,7 @@ class VcpuWork implements WorkItem {
     this.messageId = messageId;
     this.onDone = onDone;
     this.doneArg = doneArg;
+    return this;
   }
 
   get stallNs(): number {
@@ -87,6 +91,20 @@ export class Vcpu {
     this.jitterCv = ctx.costs.p.jitterPct / 100;
     this.random = ctx.sim.rng(this.cpu.name);
     this.tcpScale = domain.pv ? ctx.costs.p.pvTcpFactor : 1;
+    // The processor has read a finished item (and its continuation): the item may be reused.
+    this.cpu.recycle = (item) => {
+      const w = item as VcpuWork;
+      w.onDone = undefined; // nothing stays reachable from a spare item
+      w.doneArg = undefined;
+      this.spare.push(w);
+    };
+  }
+
+  /** Finished work items, to reuse. */
+  private readonly spare: VcpuWork[] = [];
+
+  private item(): VcpuWork {
+    return this.spare.pop() ?? new VcpuWork(this.sim);
   }
 
   /** A cost as this run draws it: log-normal around the table's value when jitter is on. */
@@ -134,8 +152,7 @@ export class Vcpu {
   ): void {
     const workNs = this.cost(category, durationNs);
     this.submit(
-      new VcpuWork(
-        this.sim,
+      this.item().set(
         0,
         0,
         this.domain.kind,
@@ -164,8 +181,7 @@ export class Vcpu {
     const workNs = this.cost(category, durationNs);
     const latencyNs = this.draw(stallNs);
     this.submit(
-      new VcpuWork(
-        this.sim,
+      this.item().set(
         this.sim.now,
         latencyNs,
         this.domain.kind,
