@@ -11,7 +11,7 @@ export type { Stack } from './stackedBarGeometry.ts';
 export { TimeSeriesChart } from './TimeSeriesChart.tsx';
 export type { TimeSeriesChartProps } from './TimeSeriesChart.tsx';
 export type { TimeSeries } from './timeSeriesGeometry.ts';
-export { useElementSize } from './useElementSize.ts';
+export { resizesPending, useElementSize } from './useElementSize.ts';
 export type { ElementSize } from './useElementSize.ts';
 export { categoryStyles, seriesStyle, SMALLEST_TEXT_PX } from './theme.ts';
 export type { FillStyle, SeriesStyle } from './theme.ts';

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useLayoutEffect, useRef, useState } from 'react';
 
 /** The content-box size of an element in whole px; 0 × 0 until it has been measured. */
 export type ElementSize = { width: number; height: number };
@@ -18,24 +18,52 @@ export function useElementSize<T extends Element = HTMLDivElement>(): [
 ] {
   const [node, setNode] = useState<T | null>(null);
   const [size, setSize] = useState<ElementSize>(ZERO);
-  useEffect(() => {
+  // What is on screen and the latest measurement (null until the first), shared with the observer;
+  // the ref itself is this element's entry in `resizing`.
+  const self = useRef<{ shown: ElementSize; measured: ElementSize | null }>({ shown: ZERO, measured: null });
+  // At commit (a layout effect), so the element counts as resizing from the moment it is on the page.
+  useLayoutEffect(() => {
     if (!node || typeof ResizeObserver === 'undefined') return;
     // The first notification arrives right after observe(), so no synchronous measurement is needed.
+    resizing.add(self);
     const observer = new ResizeObserver((entries) => {
       const rect = entries[entries.length - 1]?.contentRect;
       if (!rect) return;
       const width = Math.max(0, Math.floor(rect.width));
       const height = Math.max(0, Math.floor(rect.height));
+      const measured = { width, height };
+      self.current.measured = measured;
+      if (sameSize(measured, self.current.shown)) resizing.delete(self);
+      else resizing.add(self);
       // A transition: what a new size re-renders (at load, the whole diagram and the charts, first
       // drawn at 0 × 0) is built in slices that let the page respond, not in one long task.
-      startTransition(() =>
-        setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height })),
-      );
+      startTransition(() => setSize((prev) => (sameSize(prev, self.current.measured) ? prev : measured)));
     });
     observer.observe(node);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      resizing.delete(self);
+    };
   }, [node]);
+  useLayoutEffect(() => {
+    self.current.shown = size;
+    if (sameSize(size, self.current.measured)) resizing.delete(self);
+  }, [size]);
   return [setNode, size];
 }
+
+/** Elements whose measured size is not on screen yet (its transition is still rendering). */
+const resizing = new Set<object>();
+
+/**
+ * How many measured elements still show an older size: 0 once every resize's render has been
+ * committed (the browser tests' hook waits for it, as the renders are transitions).
+ */
+export function resizesPending(): number {
+  return resizing.size;
+}
+
+const sameSize = (a: ElementSize, b: ElementSize | null) =>
+  b !== null && a.width === b.width && a.height === b.height;
 
 const ZERO: ElementSize = { width: 0, height: 0 };
