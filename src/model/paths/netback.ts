@@ -1,3 +1,4 @@
+import { Fifo } from '../../engine/fifo.ts';
 import type { ModelContext } from '../context.ts';
 import { frameBytes, type Frame } from '../hw/frame.ts';
 import type { Nic } from '../hw/nic.ts';
@@ -27,26 +28,25 @@ export interface VifPacket {
   readonly arrived?: () => void;
 }
 
-/** Packets netback copies in one GNTTABOP_copy, their vifs and their bytes (parallel arrays, reused). */
+/**
+ * Packets netback copies in one GNTTABOP_copy, their vifs and their bytes: parallel arrays, reused
+ * round after round: the first `length` entries are this round's.
+ */
 class Batch {
   readonly vifs: Vif[] = [];
   readonly pkts: VifPacket[] = [];
   readonly bytes: number[] = [];
-
-  get length(): number {
-    return this.pkts.length;
-  }
+  length = 0;
 
   add(vif: Vif, pkt: VifPacket, bytes: number): void {
-    this.vifs.push(vif);
-    this.pkts.push(pkt);
-    this.bytes.push(bytes);
+    const i = this.length++;
+    this.vifs[i] = vif;
+    this.pkts[i] = pkt;
+    this.bytes[i] = bytes;
   }
 
   clear(): void {
-    this.vifs.length = 0;
-    this.pkts.length = 0;
-    this.bytes.length = 0;
+    this.length = 0;
   }
 }
 
@@ -61,30 +61,6 @@ type Slot = VifPacket | null;
  */
 export function vifSlots(payloadBytes: number, headerBytes: number, gso: boolean, ringSlots: number): number {
   return Math.min(ringSlots, pagesOf(frameBytes(payloadBytes, headerBytes)) + (gso ? 1 : 0));
-}
-
-/** A first-in first-out queue that stays cheap when long (the vif's queue behind a stopped ring). */
-class Fifo<T> {
-  private items: T[] = [];
-  private head = 0;
-  get length(): number {
-    return this.items.length - this.head;
-  }
-  push(x: T): void {
-    this.items.push(x);
-  }
-  peek(): T | undefined {
-    return this.items[this.head];
-  }
-  shift(): T | undefined {
-    if (this.head === this.items.length) return undefined;
-    const x = this.items[this.head++];
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return x;
-  }
 }
 
 /**
@@ -253,7 +229,15 @@ export class Netback {
 
   private readonly txCopy = (): void => {
     const batch = this.txBatch;
-    grantCopy(this.ctx, this.thread.vcpu, batch.bytes, 'guest → Dom0', batch.pkts[0].id, this.txForwardFirst);
+    grantCopy(
+      this.ctx,
+      this.thread.vcpu,
+      batch.bytes,
+      'guest → Dom0',
+      batch.pkts[0].id,
+      this.txForwardFirst,
+      batch.length,
+    );
   };
 
   private readonly txForwardFirst = (): void => this.txForward(0);
@@ -311,7 +295,9 @@ export class Netback {
   /** TX responses: guests whose WRITE has fully left their memory are told so. */
   private respond(batch: Batch, then: () => void): void {
     // Most batches complete no WRITE: nobody to tell.
-    if (!batch.pkts.some((pkt) => pkt.completes)) {
+    let completes = false;
+    for (let i = 0; i < batch.length; i++) if (batch.pkts[i].completes) completes = true;
+    if (!completes) {
       then();
       return;
     }
@@ -341,7 +327,15 @@ export class Netback {
 
   private readonly rxCopy = (): void => {
     const batch = this.rxBatch;
-    grantCopy(this.ctx, this.thread.vcpu, batch.bytes, 'Dom0 → guest', batch.pkts[0].id, this.rxPushFirst);
+    grantCopy(
+      this.ctx,
+      this.thread.vcpu,
+      batch.bytes,
+      'Dom0 → guest',
+      batch.pkts[0].id,
+      this.rxPushFirst,
+      batch.length,
+    );
   };
 
   private readonly rxPushFirst = (): void => this.rxPush(0);

@@ -20,11 +20,14 @@ export function grantCopy(
   label: string,
   messageId: number,
   then: () => void,
+  /** Packets in the batch: the first `count` of `packetBytes` (a caller may reuse a longer array). */
+  count = packetBytes.length,
 ): void {
   const ns = ctx.costs.ns;
   let ops = 0;
   let bytes = 0;
-  for (const b of packetBytes) {
+  for (let i = 0; i < count; i++) {
+    const b = packetBytes[i];
     ops += pagesOf(b);
     bytes += b;
   }
