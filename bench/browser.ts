@@ -1,4 +1,4 @@
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
@@ -67,3 +67,24 @@ export const FRAME_STAMPS = `new Promise((resolve) => {
   };
   requestAnimationFrame(tick);
 })`;
+
+/**
+ * Waits until `expression` (page JavaScript, a string) is truthy in the page, polling from here
+ * every `everyMs`. Not waitForFunction with a string: once its first look is false it evaluates the
+ * string with eval in the page, which the page's CSP refuses (and the page is ready only some tasks
+ * after its load event: start-up and the first render run in slices).
+ */
+export async function waitForPage(
+  page: Page,
+  expression: string,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await page.evaluate(`!!(${expression})`).catch(() => false); // a page still loading
+    if (ok) return;
+    if (Date.now() >= until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -5,6 +5,7 @@
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { waitForPage } from '../bench/browser.ts';
 
 const PORT = 4398;
 const root = new URL('../', import.meta.url);
@@ -77,9 +78,7 @@ try {
   for (const s of shots) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height } });
     await page.goto(`http://127.0.0.1:${PORT}/${s.query}`);
-    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
-      timeout: 60_000,
-    });
+    await waitForPage(page, 'window.__xenviz && window.__xenviz.state().sweepReady', 60_000);
     await page.evaluate(`window.__xenviz.advanceNs(${s.advanceNs})`);
     if (s.tab) await page.getByTestId(`tab-${s.tab}`).click();
     if (s.settings) await page.getByTestId('settings-toggle').click();
@@ -104,9 +103,7 @@ try {
     // The scene is set when the step's run has paused at its moment (if it has one) and its numbers,
     // filled from the sweep, are in the text (an unfilled number shows as "…").
     if (tour.steps[n - 1].scene?.pauseAt) await page.getByTestId('tour-paused').waitFor({ timeout: 180_000 });
-    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
-      timeout: 180_000,
-    });
+    await waitForPage(page, 'window.__xenviz && window.__xenviz.state().sweepReady', 180_000);
     await page.waitForFunction(
       () => !(document.querySelector('[data-testid=tour-text]')?.textContent ?? '…').includes('…'),
       null,

@@ -2,7 +2,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromiumPath, FRAME_STAMPS, waitForServer } from '../browser.ts';
+import { chromiumPath, FRAME_STAMPS, waitForPage, waitForServer } from '../browser.ts';
 
 /**
  * Browser figures, measured in Chromium on a production build: frames per second and frame time
@@ -51,9 +51,7 @@ export async function run(): Promise<Record<string, number | string>> {
     });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${base}?mode=pv-tcp&workload=stream&size=65536&vms=8&speed=10000000`);
-    await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
-      timeout: 60_000,
-    });
+    await waitForPage(page, 'window.__xenviz && window.__xenviz.state().sweepReady', 60_000);
 
     // Frames: play for 6 s and keep every requestAnimationFrame timestamp (after a 1 s warm-up).
     await page.getByTestId('play').click();

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { MIB } from '../../src/lib/units.ts';
 import { SpanStore } from '../../src/live/recordingSpans.ts';
-import { chromiumPath, ensureBuild, FRAME_STAMPS, waitForServer } from '../browser.ts';
+import { chromiumPath, ensureBuild, FRAME_STAMPS, waitForPage, waitForServer } from '../browser.ts';
 
 /**
  * Seeing time, in Chromium on a production build: total blocking time at load, frames while
@@ -41,9 +41,7 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 async function blockingAtLoadMs(page: Page, base: string): Promise<number> {
   await page.addInitScript(WATCH_LONG_TASKS);
   await page.goto(base);
-  await page.waitForFunction('window.__xenviz && window.__xenviz.state().sweepReady', null, {
-    timeout: 60_000,
-  });
+  await waitForPage(page, 'window.__xenviz && window.__xenviz.state().sweepReady', 60_000);
   await page.waitForTimeout(3_000); // what runs after the first paint counts too
   const tasks = (await page.evaluate('window.__longTasks')) as number[];
   return tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
@@ -89,7 +87,7 @@ async function scrubMs(page: Page, k: number): Promise<number> {
   const before = (await page.evaluate('window.__xenviz.state().nowNs')) as number;
   const t0 = Date.now();
   await page.mouse.click(x, box.y + 10);
-  await page.waitForFunction(`window.__xenviz.state().nowNs !== ${before}`, null, { timeout: 600_000 });
+  await waitForPage(page, `window.__xenviz.state().nowNs !== ${before}`, 600_000, 1);
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   return Date.now() - t0;
 }
@@ -125,7 +123,7 @@ export async function run(): Promise<Record<string, number | string>> {
 
     const page = await browser.newPage({ viewport });
     await page.goto(`${base}${HEAVY}&speed=100000000`);
-    await page.waitForFunction('window.__xenviz && window.__xenviz.state()', null, { timeout: 60_000 });
+    await waitForPage(page, 'window.__xenviz && window.__xenviz.state()', 60_000);
     const frames = await timelineFrameMs(page);
     const events = await runTo(page, EVENTS_BEFORE_STEPPING);
     const steps: number[] = [];
