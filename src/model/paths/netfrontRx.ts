@@ -1,7 +1,7 @@
 import type { ModelContext } from '../context.ts';
 import type { Vcpu } from '../xen/vcpu.ts';
 import { markCompleted } from './message.ts';
-import { peekPacket, type Vif, type VifPacket } from './netback.ts';
+import { peekPacket, type Vif, type VifPacket } from './vif.ts';
 
 /**
  * A guest's netfront interrupt for one vif: TX completions, then received packets up the TCP stack,

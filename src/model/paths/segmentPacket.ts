@@ -1,7 +1,7 @@
 import { TCP_IP_HEADER_BYTES } from '../hw/frame.ts';
 import type { Vcpu } from '../xen/vcpu.ts';
 import type { Message } from './message.ts';
-import { vifSlots, type Vif, type VifPacket } from './netback.ts';
+import { vifSlots, type Vif, type VifPacket } from './vif.ts';
 import type { Segment } from './tcp.ts';
 
 /**
