@@ -6,6 +6,13 @@ export type ReplayTarget = { readonly events: number } | { readonly timeNs: numb
 
 /** Events run between two looks at the clock. */
 const EVENTS_PER_CHUNK = 2_000;
+/**
+ * Events before a step back's target from which the replay records (and before that only runs the
+ * model, several times faster): enough to step back on by lookup from where it lands.
+ */
+export const RECORDED_TAIL_EVENTS = 200_000;
+/** The same for a time target: the replay records this much simulated time before it. */
+export const RECORDED_TAIL_NS = 2_000_000;
 
 /**
  * A replay from the seed to a point older than the recording keeps, done a slice at a time so the
@@ -22,6 +29,8 @@ export class ReplayJob {
     readonly target: ReplayTarget,
     private readonly sampleEveryNs: number,
     eventTimesKept?: number,
+    /** How much before the target the replay records (see RECORDED_TAIL_EVENTS, RECORDED_TAIL_NS). */
+    private readonly tail = { events: RECORDED_TAIL_EVENTS, ns: RECORDED_TAIL_NS },
   ) {
     this.run = new LiveRun(scenario, eventTimesKept);
   }
@@ -48,11 +57,25 @@ export class ReplayJob {
     const started = performance.now();
     const t = this.target;
     for (;;) {
-      if ('events' in t) {
+      // Far from the target: the model alone, recording nothing.
+      const tail = this.tail;
+      const fast =
+        'events' in t
+          ? run.events < t.events - tail.events && run.nextEventNs !== Infinity
+          : run.nextEventNs < t.timeNs - tail.ns;
+      if (fast) {
+        run.fastForward(
+          chunk * 4,
+          'events' in t ? t.events - tail.events : Infinity,
+          'events' in t ? Infinity : t.timeNs - tail.ns,
+        );
+      } else if ('events' in t) {
+        run.record();
         const left = t.events - run.events;
         if (left <= 0 || run.nextEventNs === Infinity) break;
         run.advanceTo(Number.MAX_SAFE_INTEGER, Math.min(chunk, left), this.sampleEveryNs);
       } else {
+        run.record();
         if (run.nowNs >= t.timeNs) break;
         run.advanceTo(t.timeNs, chunk, this.sampleEveryNs);
       }

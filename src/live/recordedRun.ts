@@ -174,6 +174,26 @@ export class RecordedRun {
     return reached;
   }
 
+  /**
+   * Runs up to `maxEvents` events, at most to `untilEvents` events or to time `untilNs`, recording
+   * nothing (a replay far from its target: see ReplayJob). The recording starts again from where
+   * this stops, once `record()` is called: what came before can only be replayed.
+   */
+  fastForward(maxEvents: number, untilEvents: number, untilNs: number): void {
+    const sim = this.run.sim;
+    this.cursor = null;
+    this.recorded.enabled = false;
+    for (let n = 0; n < maxEvents && sim.eventsProcessed < untilEvents && sim.nextEventTime() <= untilNs; n++)
+      sim.step();
+  }
+
+  /** Recording again after a fastForward: event times, components and the live chart from here. */
+  record(): void {
+    if (this.recorded.enabled) return;
+    this.recorded.enabled = true;
+    this.afterReplay();
+  }
+
   /** The clock to tNs with every event at or before it run, each event's time recorded. */
   private runUntil(tNs: number): void {
     const sim = this.run.sim;

@@ -91,6 +91,11 @@ export class Recording {
   private cpuByCategory: boolean[] = [];
   /** Samples the run's counters now (set by `attachRecording`; nothing before). */
   sampleNow: () => void = () => {};
+  /**
+   * Off while a replay runs far from where it is going (see RecordedRun.fastForward): nothing is
+   * recorded until it is on again, so a replay to a late time costs the model, not the recording.
+   */
+  enabled = true;
 
   constructor(readonly spanBudgetBytes = DEFAULT_SPAN_BUDGET_BYTES) {
     this.spans = new SpanStore(spanCapacityFor(spanBudgetBytes));
@@ -223,6 +228,7 @@ export class Recording {
     this.counterList.length = 0;
     this.counterByName.clear();
     this.sampleNow = () => {};
+    this.enabled = true;
   }
 }
 

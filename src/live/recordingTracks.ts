@@ -52,7 +52,7 @@ export function attachRecording(run: ModelRun, recording: Recording, components:
   const { sim, ctx, recorder } = run;
   let sampledAtNs = -Infinity;
   sim.trace.subscribe((r) => {
-    if (r.kind !== 'span') return;
+    if (r.kind !== 'span' || !recording.enabled) return;
     recording.record(r, sim.eventsProcessed);
     // Between frames too (a jump ahead, a replay): the rings' levels at the run's own pace.
     if (sim.now - sampledAtNs >= COUNTER_EVERY_NS) recording.sampleNow();
@@ -62,18 +62,19 @@ export function attachRecording(run: ModelRun, recording: Recording, components:
   ctx.arrived = (payloadBytes) => {
     arrived?.(payloadBytes);
     arrivedBytes += payloadBytes;
-    recording.bytesArrived.push(sim.now, arrivedBytes);
+    if (recording.enabled) recording.bytesArrived.push(sim.now, arrivedBytes);
   };
   const delivered = recorder.onDelivered;
   recorder.onDelivered = (id, nowNs) => {
     delivered?.(id, nowNs);
-    recording.delivered.push(nowNs, recorder.messagesDelivered);
+    if (recording.enabled) recording.delivered.push(nowNs, recorder.messagesDelivered);
   };
   const probe = new ComponentProbe(run);
   /** Per probe slot: its index in the component log, and its counter on the timeline (rings, event channels). */
   const logIndex: number[] = [];
   const counters: (Counter | null)[] = [];
   recording.sampleNow = () => {
+    if (!recording.enabled) return;
     const t = sim.now;
     sampledAtNs = t;
     probe.read();
