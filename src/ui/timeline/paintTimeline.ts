@@ -209,7 +209,7 @@ function paintAxis(
   for (const t of ticks) {
     const x = L.labelPx + xAtTime(p.view, t.tNs, plotW);
     ctx.fillRect(Math.round(x), L.axisPx - 6, 1, 6);
-    const w = ctx.measureText(t.label).width;
+    const w = textWidth(ctx, t.label);
     if (x - w / 2 < L.labelPx + 2 || x + w / 2 > L.width - 2) continue;
     ctx.fillText(t.label, x, L.axisPx / 2);
   }
@@ -228,6 +228,20 @@ function paintAxis(
     ctx.closePath();
     ctx.fill();
   }
+}
+
+/** Widths of the axis' labels by font and text: the same labels recur while the view follows the cursor. */
+const widths = new Map<string, number>();
+
+function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  const key = `${ctx.font}|${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size >= FITTED_MAX) widths.clear();
+    w = ctx.measureText(text).width;
+    widths.set(key, w);
+  }
+  return w;
 }
 
 /** Fitted labels by font, text and whole px of room: the same few labels recur in every frame. */
