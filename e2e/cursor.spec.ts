@@ -43,7 +43,7 @@ test('back past what the recording keeps: a replay with progress lands on the ev
   await page.goto('/?mode=pv-tcp&workload=stream&size=64&vms=16&window=256');
   await page.waitForFunction(() => window.__xenviz?.state());
   await page.evaluate(() => window.__xenviz.keepEventTimes!(100));
-  await advance(page, 300_000_000);
+  await advance(page, 120_000_000);
   const before = await simState(page);
   expect(before.events).toBeGreaterThan(100_000);
   // Within the last 100 events: a lookup.

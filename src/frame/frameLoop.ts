@@ -8,8 +8,11 @@ import { ReplayJob, type ReplayTarget } from './replayJob.ts';
 const MAX_FRAME_MS = 100;
 /** Wall time one frame may spend simulating, so fast-forward never stalls the page. */
 const SIM_BUDGET_MS = 7;
-/** Events between two looks at the clock. */
-const EVENTS_PER_CHUNK = 1_000;
+/**
+ * Events between two looks at the clock: a few hundred µs of work at 16 VMs per host, so the
+ * frame's budget holds (1,000 took 50 ms and more on a loaded machine).
+ */
+const EVENTS_PER_CHUNK = 200;
 const PUBLISH_EVERY_MS = 125;
 /** Wall time a settled frame (a step, a reset, a pin) may spend bringing the pinned run A to B's time. */
 const AB_SETTLE_BUDGET_MS = 250;
@@ -21,6 +24,8 @@ export interface DrawContext {
   readonly nowNs: number;
   /** The pinned scenario A's run (on this clock, or catching up to it), or null when nothing is pinned. */
   readonly pinned: LiveRun | null;
+  /** Playing: frames come one after another (a drawer may spread costly work over a few of them). */
+  readonly playing: boolean;
 }
 
 /**
@@ -225,7 +230,7 @@ export class FrameLoop {
       this.abLagging = caughtUp === false;
       if (abWasLagging && !this.abLagging) this.dirty = true;
     }
-    if (running || this.dirty) this.draw();
+    if (running || this.dirty) this.draw(running);
     if (running ? nowMs - this.lastPublishMs >= PUBLISH_EVERY_MS : this.dirty) {
       this.publish();
       this.lastPublishMs = nowMs;
@@ -235,8 +240,8 @@ export class FrameLoop {
     if (running || this.abLagging || this.replayJob) this.schedule();
   };
 
-  private draw(): void {
-    const c: DrawContext = { live: this.live, nowNs: this.live.nowNs, pinned: this.ab.live };
+  private draw(playing = false): void {
+    const c: DrawContext = { live: this.live, nowNs: this.live.nowNs, pinned: this.ab.live, playing };
     for (const fn of this.drawers) fn(c);
   }
 

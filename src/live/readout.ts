@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/format.ts';
 import { mibPerSec } from '../lib/units.ts';
 import type { Recorder } from '../model/workloads/recorder.ts';
 import type { Scenario } from '../model/types.ts';
@@ -59,7 +60,7 @@ export function latencyMeaning(s: Pick<Scenario, 'workload' | 'op'>): string {
 }
 
 const us = (ns: number) => (Number.isFinite(ns) ? ns / 1000 : 0);
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The latency numbers: the mean over the Recorder's steady-state window once it has opened (its
