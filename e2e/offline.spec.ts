@@ -218,7 +218,7 @@ plain.describe('from file://', () => {
       expect(problems, 'console errors and requests outside the file').toEqual([]);
     });
 
-    plain('the poster\'s tour opens from the file (its text is inside it)', async ({ page }) => {
+    plain("the poster's tour opens from the file (its text is inside it)", async ({ page }) => {
       const problems = watch(page, /^(file|data|blob):/);
       await page.goto(`${pathToFileURL(resolve(ROOT, 'dist-single/index.html')).href}?tour=3`);
       await expect(page.getByTestId('tour-card')).toHaveAttribute('data-step', '3', { timeout: 60_000 });
