@@ -9,9 +9,15 @@ export type { XenvizHook } from './testHookApi.ts';
 
 /**
  * The page shows what the store holds: the first render and every measured element's resize are
- * transitions (built in slices over several tasks), so "ready" waits until they are committed.
+ * transitions (built in slices over several tasks), so "ready" waits until they are committed and
+ * the diagram has drawn.
  */
-const rendered = () => (document.getElementById('root')?.hasChildNodes() ?? true) && resizesPending() === 0;
+const rendered = () =>
+  (document.getElementById('root')?.hasChildNodes() ?? true) && resizesPending() === 0 && diagramDrawn();
+
+/** The diagram, where there is one, has drawn its tokens once (its painter registers after its layout). */
+const diagramDrawn = () =>
+  document.querySelector('[data-testid=diagram]')?.hasAttribute('data-now-ns') ?? true;
 
 export function installTestHook(loop: FrameLoop, store: AppStore): void {
   const hook: XenvizHook = {
