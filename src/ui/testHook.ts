@@ -3,6 +3,7 @@ import type { AppStore } from '../store/appStore.ts';
 import { sweepWorkersUsed } from '../store/sweepSync.ts';
 import { resizesPending } from '../charts/index.ts';
 import { failPanel } from './ErrorBoundary.tsx';
+import { EMBED } from './embed/embedMode.ts';
 import type { XenvizHook } from './testHookApi.ts';
 
 export type { XenvizHook } from './testHookApi.ts';
@@ -15,9 +16,15 @@ export type { XenvizHook } from './testHookApi.ts';
 const rendered = () =>
   (document.getElementById('root')?.hasChildNodes() ?? true) && resizesPending() === 0 && diagramDrawn();
 
-/** The diagram, where there is one, has drawn its tokens once (its painter registers after its layout). */
-const diagramDrawn = () =>
-  document.querySelector('[data-testid=diagram]')?.hasAttribute('data-now-ns') ?? true;
+/**
+ * The diagram, where the page has one (all but an embedded chart and an embed link that cannot be
+ * read), is on the page and has drawn its tokens once: it mounts and registers its painter a few
+ * tasks after the first render, once its layout is measured.
+ */
+const diagramDrawn = () => {
+  if (EMBED && (!EMBED.ok || EMBED.view !== 'diagram')) return true;
+  return document.querySelector('[data-testid=diagram]')?.hasAttribute('data-now-ns') ?? false;
+};
 
 export function installTestHook(loop: FrameLoop, store: AppStore): void {
   const hook: XenvizHook = {
