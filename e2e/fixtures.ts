@@ -37,10 +37,30 @@ export const test = base.extend<{ errors: string[] }>({
 
 export { expect };
 
-/** Opens the app and waits until the sweep charts have data. */
+/**
+ * Opens the app and waits until the sweep charts have data and the page has settled: the first
+ * render and each measured resize are React transitions, committed over several tasks, so the DOM
+ * is taken as settled once it has not changed for three frames (at most 3 s: a playing page never is).
+ */
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
   await page.waitForFunction(() => window.__xenviz?.state().sweepReady, null, { timeout: 30_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let quiet = 0;
+        const seen = new MutationObserver(() => (quiet = 0));
+        seen.observe(document.body, { subtree: true, childList: true, attributes: true });
+        const until = performance.now() + 3_000;
+        const frame = () => {
+          if (++quiet >= 3 || performance.now() > until) {
+            seen.disconnect();
+            resolve();
+          } else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 }
 
 export const advance = (page: Page, ns: number) => page.evaluate((n) => window.__xenviz.advanceNs(n), ns);
