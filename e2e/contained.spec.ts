@@ -8,7 +8,13 @@ import { expect, test } from './fixtures.ts';
  */
 async function openApp(page: Page, search = ''): Promise<void> {
   await page.goto(`/${search}`);
-  await page.waitForFunction(() => !!window.__xenviz, null, { timeout: 30_000 });
+  // The hook is there before the first render (a transition, over several tasks): wait for the
+  // diagram's first drawing, after the controls are on the page.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=diagram]')?.hasAttribute('data-now-ns') ?? false,
+    null,
+    { timeout: 30_000 },
+  );
 }
 
 const sweepReady = (page: Page) =>

@@ -69,12 +69,11 @@ test.describe('a link opens exactly where it was made', () => {
     await openApp(page, '?mode=pv-tcp&workload=pingpong&size=64');
     await advance(page, 110_000); // message #1 is on its way back
     const stage = page.getByTestId('diagram');
-    const tokens = JSON.parse((await stage.getAttribute('data-tokens')) ?? '[]') as [
-      number,
-      number,
-      number,
-    ][];
-    const [id, x, y] = tokens[0];
+    const tokensNow = async () =>
+      JSON.parse((await stage.getAttribute('data-tokens')) ?? '[]') as [number, number, number][];
+    // Drawn on the next frame when the readouts' new numbers moved the diagram's box.
+    await expect.poll(async () => (await tokensNow()).length).toBeGreaterThan(0);
+    const [id, x, y] = (await tokensNow())[0];
     await stage.click({ position: { x, y } });
     await expect(page.getByTestId('journey')).toHaveAttribute('data-message', String(id));
     const link = await linkWith(page, new RegExp(`tab=journey&t=110000&msg=${id}(&|$)`));

@@ -35,9 +35,12 @@ export function useElementSize<T extends Element = HTMLDivElement>(): [
       self.current.measured = measured;
       if (sameSize(measured, self.current.shown)) resizing.delete(self);
       else resizing.add(self);
-      // A transition: what a new size re-renders (at load, the whole diagram and the charts, first
-      // drawn at 0 × 0) is built in slices that let the page respond, not in one long task.
-      startTransition(() => setSize((prev) => (sameSize(prev, self.current.measured) ? prev : measured)));
+      // The first size as a transition: what it renders (at load, the whole diagram and the charts,
+      // first drawn at 0 × 0) is built in slices that let the page respond, not in one long task.
+      // Later resizes at once, so the diagram's layout and what is drawn on it never lag apart.
+      const apply = () => setSize((prev) => (sameSize(prev, self.current.measured) ? prev : measured));
+      if (sameSize(self.current.shown, ZERO)) startTransition(apply);
+      else apply();
     });
     observer.observe(node);
     return () => {
