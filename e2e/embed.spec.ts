@@ -107,7 +107,7 @@ async function openSlide(page: Page): Promise<Frame> {
   await page.goto('/slides-test.html');
   await expect.poll(() => page.frames().length).toBe(2);
   const frame = page.frames().find((f) => f !== page.mainFrame())!;
-  await frame.waitForFunction(() => !!window.__xenviz);
+  await frame.waitForFunction(() => window.__xenviz?.state().rendered);
   await expect(frame.locator('svg[data-mode]')).toBeVisible();
   return frame;
 }

@@ -6,7 +6,7 @@ import { advance, expect, simState, test } from './fixtures.ts';
 /** Opens the app; these tests need the live run and the controls, not the sweep's charts. */
 async function openApp(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);
-  await page.waitForFunction(() => !!window.__xenviz);
+  await page.waitForFunction(() => window.__xenviz?.state().rendered);
   await expect(page.locator('svg[data-mode]')).toBeVisible();
 }
 

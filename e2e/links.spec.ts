@@ -3,12 +3,13 @@ import type { Page } from '@playwright/test';
 import { advance, expect, simState, test } from './fixtures.ts';
 
 /**
- * Opens the app at `search` once its test hook is up. Links do not need the sweep's curves, which on
- * a busy machine take longer than the whole test.
+ * Opens the app at `search` once it has rendered (the test hook is up before the first render, and a
+ * file dropped before then has no page to land on). Links do not need the sweep's curves, which on a
+ * busy machine take longer than the whole test.
  */
 async function openApp(page: Page, search = ''): Promise<void> {
   await page.goto(`/${search}`);
-  await page.waitForFunction(() => !!window.__xenviz, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__xenviz?.state().rendered, null, { timeout: 30_000 });
 }
 
 /** The page's link as it stands (after the throttled rewrite has caught up with `expected`). */

@@ -50,6 +50,7 @@ export function installTestHook(loop: FrameLoop, store: AppStore): void {
         nowNs: loop.live.nowNs,
         events: loop.live.events,
         playing: s.playing,
+        rendered: rendered(),
         sweepReady: !s.sweep.stale && s.sweep.points.length > 0 && rendered(),
         sweepPoints: s.sweep.points.length,
         sweepWorkers: sweepWorkersUsed(),

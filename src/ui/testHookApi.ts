@@ -15,6 +15,9 @@ export interface XenvizHook {
     nowNs: number;
     events: number;
     playing: boolean;
+    /** The page has rendered what the store holds: first render committed, sizes measured, the diagram drawn. */
+    rendered: boolean;
+    /** `rendered`, and the charts' curves computed for the current settings. */
     sweepReady: boolean;
     sweepPoints: number;
     sweepWorkers: number;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useFrameLoop } from '../frameContext.ts';
 import { exportScenario, importScenario } from './scenarioIo.ts';
 import './scenarioFile.css';
@@ -14,7 +14,10 @@ export function ScenarioFileButtons() {
   const loop = useFrameLoop();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  useEffect(() => {
+  // Listening from the commit itself (a layout effect, not a passive one that runs a task or more
+  // later): once the buttons are on screen, a file dropped on the page is taken, never opened by the
+  // browser in place of the app.
+  useLayoutEffect(() => {
     let depth = 0; // dragenter/dragleave fire for every child crossed
     const enter = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
