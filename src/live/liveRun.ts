@@ -1,6 +1,6 @@
 import type { SpanRecord } from '../engine/trace.ts';
 import type { Scenario } from '../model/types.ts';
-import { cpuSpent, type CpuSpent } from './cpuSpent.ts';
+import { cpuSpent, cpuSpentAfter, type CpuSpent } from './cpuSpent.ts';
 import { JourneyProbe } from './journeyProbe.ts';
 import { liveComponents } from './componentProbe.ts';
 import type { LiveComponents } from './liveComponents.ts';
@@ -192,8 +192,10 @@ export class LiveRun extends RecordedRun {
     });
   }
 
-  /** CPU time charged so far, per vCPU, domain and category (read-only; completed work). */
+  /** CPU time charged by the cursor, per vCPU, domain and category (read-only; completed work). */
   cpuSpent(): CpuSpent[] {
-    return cpuSpent(this.run);
+    const c = this.cursor;
+    const { run, cpu } = this.replay.run;
+    return c ? cpuSpentAfter(run, cpu, c.events) : cpuSpent(run);
   }
 }

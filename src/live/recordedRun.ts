@@ -3,6 +3,7 @@ import type { Simulator } from '../engine/simulator.ts';
 import { createRun, type ModelRun } from '../model/run.ts';
 import type { Scenario } from '../model/types.ts';
 import { ComponentLog } from './componentLog.ts';
+import { CpuCharges } from './cpuCharges.ts';
 import { EventTimes } from './eventTimes.ts';
 import { LiveSamples } from './liveSamples.ts';
 import { MessageLog } from './messageLog.ts';
@@ -19,6 +20,8 @@ export interface LiveState {
   readonly log: MessageLog;
   /** The components' states as the run went (the diagram's gauges at a past time). */
   readonly components: ComponentLog;
+  /** Every CPU charge with its event, so the accounting can be read at the cursor (see CpuCharges). */
+  readonly cpu: CpuCharges;
 }
 
 /** Where the page looks: after `events` events, at `ns`; behind the run's head (see RecordedRun). */
@@ -71,7 +74,7 @@ export class RecordedRun {
       this.eventTimes.restart(0, 0);
       this.cursor = null;
       this.generation++;
-      return { sim: run.sim, run, log, components };
+      return { sim: run.sim, run, log, components, cpu: new CpuCharges(run, eventTimesKept) };
     });
   }
 
