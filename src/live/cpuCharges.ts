@@ -52,7 +52,8 @@ export class CpuCharges {
     private readonly run: ModelRun,
     readonly capacity: number,
   ) {
-    if (!(capacity >= 2) || !Number.isInteger(capacity)) throw new RangeError('capacity must be an integer ≥ 2');
+    if (!(capacity >= 2) || !Number.isInteger(capacity))
+      throw new RangeError('capacity must be an integer ≥ 2');
     const n = Math.min(capacity, FIRST_ALLOCATION);
     this.eventsOf = new Float64Array(n);
     this.nsOf = new Uint32Array(n);

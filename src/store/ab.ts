@@ -33,6 +33,11 @@ export interface AbState {
    * "Side by side" turns it off for one large B). A view choice, not part of the link.
    */
   readonly sideBySide: boolean;
+  /**
+   * The journey panel shows the selected message in A's run (a token of A's diagram was clicked),
+   * not in B's. Any other choice of a message (B's token, the timeline, a link, a tour) is B's.
+   */
+  readonly journeyOfA: boolean;
 }
 
 export const NO_AB: AbState = {
@@ -42,6 +47,7 @@ export const NO_AB: AbState = {
   sweep: null,
   aComponents: null,
   sideBySide: true,
+  journeyOfA: false,
 };
 
 /** Pin, unpin and swap. Swapping applies A's settings to B through the same check as any change. */
@@ -53,6 +59,12 @@ export function createAbActions(store: AppStore, applySettings: (next: Settings)
     },
     unpinA(): void {
       store.setState({ ab: NO_AB });
+    },
+    /** Opens message `id`'s journey in A's run (a click on a token of A's diagram); nothing when A is not pinned. */
+    openJourneyOfA(id: number): void {
+      store.setState((s) =>
+        s.ab.pinned ? { selectedMessage: id, chartTab: 'journey', ab: { ...s.ab, journeyOfA: true } } : {},
+      );
     },
     /** A's diagram beside B's (true) or B's alone, while A is pinned. */
     setSideBySide(on: boolean): void {

@@ -103,9 +103,12 @@ export function createActions(store: AppStore) {
     setChartTab(chartTab: ChartTab) {
       store.setState({ chartTab });
     },
-    /** Opens a message's journey (null: follow the latest delivered). */
+    /** Opens a message's journey in B's run, the page's own (null: follow the latest delivered). */
     selectMessage(id: number | null) {
-      store.setState(id === null ? { selectedMessage: null } : { selectedMessage: id, chartTab: 'journey' });
+      store.setState((s) => ({
+        ...(id === null ? { selectedMessage: null } : { selectedMessage: id, chartTab: 'journey' as const }),
+        ab: s.ab.journeyOfA ? { ...s.ab, journeyOfA: false } : s.ab,
+      }));
     },
     dismissNotice(index: number) {
       store.setState((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));

@@ -1,12 +1,13 @@
 import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { useElementSize } from '../../charts/index.ts';
-import { useApp, type AppState } from '../../store/index.ts';
+import { actions, useApp, type AppState } from '../../store/index.ts';
 import { pairsOf, paramValue, type Settings } from '../../store/settings.ts';
 import { useReducedMotion } from '../a11y/reducedMotion.ts';
 import { IoPathDiagram, TokenCanvas, layoutDiagram, type TokenCanvasHandle } from '../diagram/index.ts';
 import { usePresenter } from '../presenter/index.ts';
 import { useDiagramTokens } from '../panels/useDiagramTokens.ts';
 import { abDiagramLabel, type AbDiagramLabel } from './abDiagramLabel.ts';
+import { nearestToken } from './abJourney.tsx';
 import './abSideBySide.css';
 
 const selectPinned = (s: AppState) => s.ab.pinned;
@@ -69,7 +70,8 @@ function SideLabel({ label, brief }: { label: AbDiagramLabel; brief: boolean }) 
  * A's diagram: the same components as B's, laid out for A's settings, its gauges from A's live run
  * (published beside B's) and its tokens painted from A's spans at A's time, which is B's once A has
  * caught up. Its attributes are scoped (`data-a-box`, …) and it opens no cards: B's is the one to
- * explore, A's is there to compare.
+ * explore, A's is there to compare. A click on one of its tokens opens that message's journey in
+ * A's run (src/ui/ab/abJourney.tsx).
  */
 // Memoised: B's readouts re-render the diagram area a few times a second, A's own come through the store.
 const PinnedDiagram = memo(function PinnedDiagram({ pinned }: { pinned: Settings }) {
@@ -89,7 +91,13 @@ const PinnedDiagram = memo(function PinnedDiagram({ pinned }: { pinned: Settings
         : null,
     [width, height, mode, workload, op, vms, linkGbps, density],
   );
-  useDiagramTokens(layout, canvas, stage, 'pinned', reducedMotion);
+  const drawn = useDiagramTokens(layout, canvas, stage, 'pinned', reducedMotion);
+  /** Clicking a token opens its message's journey, A's. */
+  const pick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const token = nearestToken(drawn.current, e.clientX - box.left, e.clientY - box.top);
+    if (token) actions.openJourneyOfA(token.messageId);
+  };
   return (
     <div
       ref={(node) => {
@@ -98,6 +106,8 @@ const PinnedDiagram = memo(function PinnedDiagram({ pinned }: { pinned: Settings
       }}
       className="diagram-stage"
       data-testid="ab-diagram-a-stage"
+      // A pointer's shortcut to a journey: the keyboard opens one from the journey tab's message field.
+      onClick={pick}
     >
       {layout && (
         <>

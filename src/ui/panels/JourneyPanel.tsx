@@ -10,6 +10,7 @@ import type { FrameLoop } from '../../frame/frameLoop.ts';
 import { useFrameLoop } from '../frameContext.ts';
 import { THEME } from '../diagram/theme.ts';
 import { journeyProgress } from './journeyProgress.ts';
+import { JourneyOfA, openJourney, useJourneyRun } from '../ab/abJourney.tsx';
 
 const selectSelected = (s: AppState) => s.selectedMessage;
 const selectDelivered = (s: AppState) => s.readout.delivered;
@@ -36,7 +37,8 @@ export function JourneyPanel() {
   const selected = useApp(selectSelected);
   const delivered = useApp(selectDelivered);
   const nowNs = useApp(selectNow);
-  const live = loop.live;
+  // B's run, or A's after a click on a token of A's diagram (src/ui/ab/abJourney.tsx).
+  const { live, ofA } = useJourneyRun(loop, selected);
   const [ref, { width }] = useElementSize();
   const [comparing, setComparing] = useState(false);
   const closeComparison = useCallback(() => setComparing(false), []);
@@ -60,9 +62,10 @@ export function JourneyPanel() {
     </button>
   );
   return (
-    <div ref={ref} className="journey" data-testid="journey" data-message={id}>
+    <div ref={ref} className="journey" data-testid="journey" data-message={id} data-run={ofA ? 'A' : 'B'}>
       <div className="journey-head">
         <h2>{id >= 0 ? `Journey of message #${id}` : 'Journey of a message'}</h2>
+        {ofA && <JourneyOfA id={id} />}
         <div className="journey-pick">
           <NumberField
             label="message #"
@@ -74,7 +77,7 @@ export function JourneyPanel() {
                 ? null
                 : `a message number from 0 to ${Math.max(0, lastIssued)}`
             }
-            onCommit={(v) => actions.selectMessage(v)}
+            onCommit={(v) => openJourney(v, ofA)}
           />
           {selected !== null && (
             <button type="button" onClick={() => actions.selectMessage(null)}>
