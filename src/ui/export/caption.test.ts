@@ -3,7 +3,7 @@ import pkg from '../../../package.json';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../store/settings.ts';
 import { APP_ID } from './appInfo.ts';
-import { captionText, changedParams, scenarioText, wrapCaption } from './caption.ts';
+import { abCaptionText, captionText, changedParams, scenarioText, wrapCaption } from './caption.ts';
 
 const tcp: Settings = { ...DEFAULT_SETTINGS, mode: 'pv-tcp', sizeBytes: 65536, vms: 4, seed: 7 };
 
@@ -19,6 +19,13 @@ describe('caption', () => {
     );
     expect(scenarioText({ ...tcp, mode: 'native', op: 'read', workload: 'stream', sizeBytes: 64 })).toBe(
       'Linux (native), RDMA READ, stream, 64 B, no VMs, window 8',
+    );
+  });
+
+  it('side by side: A on the left with its seed, then B’s whole caption', () => {
+    const b: Settings = { ...tcp, mode: 'zero-copy', seed: 1 };
+    expect(abCaptionText(tcp, b, { nowNs: 190_000 })).toBe(
+      `A (left): ${scenarioText(tcp)}, seed 7 · B (right): ${captionText(b, { nowNs: 190_000 })}`,
     );
   });
 

@@ -56,6 +56,14 @@ export function captionText(s: Settings, ctx: FigureContext = {}): string {
 }
 
 /**
+ * The caption of A's and B's diagrams side by side: A's scenario and seed (what else differs is on
+ * its label), then B's whole caption, the time and the app's version included.
+ */
+export function abCaptionText(a: Settings, b: Settings, ctx: FigureContext = {}): string {
+  return `A (left): ${scenarioText(a)}, seed ${a.seed} · B (right): ${captionText(b, ctx)}`;
+}
+
+/**
  * The caption broken into lines of at most `maxChars` characters at spaces (a separator "·" never
  * starts or ends a line); a word longer than a line is cut.
  */

@@ -24,6 +24,23 @@ export interface BitmapLayer {
   readonly height: number;
 }
 
+/**
+ * Lines of text laid over the figure where an HTML label sits on screen (the side-by-side diagrams'
+ * "A · …" and "B · …"), with a bold lead on the first line (the side's letter) in its own colour.
+ */
+export interface TextLayer {
+  readonly x: number;
+  readonly y: number;
+  readonly lines: readonly string[];
+  readonly fontPx: number;
+  readonly linePx: number;
+  readonly color: string;
+  readonly fontFamily: string;
+  readonly lead?: { readonly text: string; readonly color: string };
+  /** The group's `data-export` (e.g. `label-A`), so a reader can find it. */
+  readonly tag: string;
+}
+
 export interface FigureDocument {
   /** The serialized SVG. */
   readonly svg: string;
@@ -40,6 +57,7 @@ export interface ComposeOptions {
   readonly height: number;
   readonly layers: readonly SvgLayer[];
   readonly bitmaps?: readonly BitmapLayer[];
+  readonly texts?: readonly TextLayer[];
   readonly background: string;
   readonly caption: string;
   /** Colour and family of the caption's text. */
@@ -110,6 +128,8 @@ export function composeFigure(o: ComposeOptions): FigureDocument {
     root.append(img);
   }
 
+  for (const t of o.texts ?? []) root.append(textLayer(t));
+
   const g = document.createElementNS(SVG_NS, 'g');
   g.setAttribute('data-export', 'caption');
   lines.forEach((line, i) => {
@@ -132,6 +152,31 @@ export function composeFigure(o: ComposeOptions): FigureDocument {
     width,
     height,
   };
+}
+
+/** A text layer as an SVG group: one `<text>` per line, the lead as a bold `<tspan>` on the first. */
+function textLayer(t: TextLayer): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('data-export', t.tag);
+  g.setAttribute('font-family', t.fontFamily);
+  g.setAttribute('font-size', String(t.fontPx));
+  g.setAttribute('fill', t.color);
+  t.lines.forEach((line, i) => {
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(Math.round(t.x)));
+    // Hanging baseline: y is the line's top, as the label's box is on screen.
+    text.setAttribute('y', String(Math.round(t.y + i * t.linePx)));
+    text.setAttribute('dominant-baseline', 'hanging');
+    if (i === 0 && t.lead) {
+      const lead = document.createElementNS(SVG_NS, 'tspan');
+      lead.setAttribute('font-weight', '800');
+      lead.setAttribute('fill', t.lead.color);
+      lead.textContent = t.lead.text;
+      text.append(lead, line);
+    } else text.textContent = line;
+    g.append(text);
+  });
+  return g;
 }
 
 /** The first opaque background colour at or above `el`, or `fallback`. */

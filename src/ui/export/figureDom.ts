@@ -1,5 +1,11 @@
 /** Reading a figure off the page: its SVG layers where they sit, its size, its look. */
-import { backgroundOf, composeFigure, type BitmapLayer, type FigureDocument } from './compose.ts';
+import {
+  backgroundOf,
+  composeFigure,
+  type BitmapLayer,
+  type FigureDocument,
+  type TextLayer,
+} from './compose.ts';
 
 /** The on-screen SVG at `selector` under `root`, or an error that names what is missing. */
 export function findSvg(root: ParentNode | null, selector: string, what: string): SVGSVGElement {
@@ -15,7 +21,7 @@ export function sizeOf(el: Element): { width: number; height: number } {
 }
 
 /** The house colours, read from the page's variables (with the theme's values when they are absent). */
-function pageColour(name: string, fallback: string): string {
+export function pageColour(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
 }
@@ -29,6 +35,7 @@ export function documentOf(
   svgs: readonly SVGSVGElement[],
   caption: string,
   bitmaps: readonly BitmapLayer[] = [],
+  texts: readonly TextLayer[] = [],
 ): FigureDocument {
   const origin = box.getBoundingClientRect();
   const { width, height } = sizeOf(box);
@@ -40,6 +47,7 @@ export function documentOf(
       return { svg, x: r.left - origin.left, y: r.top - origin.top };
     }),
     bitmaps,
+    texts,
     background: backgroundOf(box, pageColour('--panel', '#132233')),
     caption,
     captionColor: pageColour('--ink-dim', '#b9c6d6'),
