@@ -14,6 +14,8 @@ const selectParams = (s: AppState) => s.settings.params;
 const selectMode = (s: AppState) => s.settings.mode;
 // The frame loop publishes the readout a few times a second: the card re-reads the run's accounting then.
 const selectNowNs = (s: AppState) => s.readout.nowNs;
+/** Events at the cursor: a step may move them without moving the clock (two events at one instant). */
+const selectEvents = (s: AppState) => s.readout.events;
 const selectBusy = (s: AppState) => s.components?.cpuBusy;
 
 /** CPU time, adaptive units; nothing yet reads "0 µs" (as the charts' unit), not "0 ns". */
@@ -99,6 +101,8 @@ function Spent({ target }: { target: CardTarget }) {
   const mode = useApp(selectMode);
   const nowNs = useApp(selectNowNs);
   const busy = useApp(selectBusy);
+  useApp(selectEvents); // read again at every event the cursor moves to
+  // At the cursor: behind the head after a step back, what had been spent by then.
   const rows: readonly SpentRow[] = loop.live.cpuSpent();
   const over =
     nowNs > 0

@@ -1,7 +1,7 @@
 /**
  * What the live run has spent at a box so far: sums of the rows the live run's accounting gives
- * (one per vCPU, domain and category), grouped for a card. Pure; the card reads the rows through the
- * frame loop.
+ * (one per vCPU, domain and category) at the page's cursor (the head while playing, an earlier event
+ * after a step back), grouped for a card. Pure; the card reads the rows through the frame loop.
  */
 import {
   CATEGORIES,
