@@ -48,9 +48,15 @@ export class CpuCharges {
   /** The largest event count among the charges dropped from the ring (0: none dropped). */
   private droppedThroughEvents = 0;
 
+  /**
+   * `recording.enabled` is false while a replay runs far from its target (RecordedRun.fastForward):
+   * the cursor never goes back there (the event times start again after it), so those charges are
+   * not kept, only their rows.
+   */
   constructor(
     private readonly run: ModelRun,
     readonly capacity: number,
+    private readonly recording: { readonly enabled: boolean } = { enabled: true },
   ) {
     if (!(capacity >= 2) || !Number.isInteger(capacity))
       throw new RangeError('capacity must be an integer ≥ 2');
@@ -123,6 +129,10 @@ export class CpuCharges {
       }
       v.last = i;
     }
+    if (!this.recording.enabled) {
+      this.droppedThroughEvents = this.run.sim.eventsProcessed; // not kept: as if dropped
+      return;
+    }
     const row = v.rows[i];
     let ns = item.durationNs;
     do {
@@ -137,12 +147,12 @@ export class CpuCharges {
       if (this.size < this.capacity) this.grow();
       else {
         this.droppedThroughEvents = this.eventsOf[this.start];
-        this.start = (this.start + 1) % this.eventsOf.length;
+        if (++this.start === this.eventsOf.length) this.start = 0;
         this.size--;
       }
     }
-    const cap = this.eventsOf.length;
-    const j = (this.start + this.size) % cap;
+    let j = this.start + this.size;
+    if (j >= this.eventsOf.length) j -= this.eventsOf.length;
     this.eventsOf[j] = this.run.sim.eventsProcessed;
     this.nsOf[j] = ns;
     this.rowOf[j] = row;

@@ -118,3 +118,19 @@ describe('the CPU charge log', () => {
     }
   });
 });
+
+describe('the CPU charge log through a replay', () => {
+  it('after a fast-forward (nothing recorded) and recording again, steps back stay exact', () => {
+    const s: Scenario = { ...scenario, workload: 'stream', pairs: 2 };
+    const live = new LiveRun(s);
+    live.fastForward(3_000, 3_000, Infinity);
+    live.record();
+    expect(live.events).toBe(3_000);
+    for (let i = 0; i < 400; i++) live.stepForward();
+    for (let i = 0; i < 400; i += 40) {
+      for (let k = 0; k < 40; k++) expect(live.stepBack()).toBe(true);
+      expect(live.cpuSpent()).toEqual(stoppedAt(s, live.events).cpuSpent());
+    }
+    expect(live.events).toBe(3_000);
+  });
+});

@@ -74,7 +74,7 @@ export class RecordedRun {
       this.eventTimes.restart(0, 0);
       this.cursor = null;
       this.generation++;
-      return { sim: run.sim, run, log, components, cpu: new CpuCharges(run, eventTimesKept) };
+      return { sim: run.sim, run, log, components, cpu: new CpuCharges(run, eventTimesKept, this.recorded) };
     });
   }
 
