@@ -11,6 +11,8 @@ export class EventQueue {
   private slot: Int32Array;
   private size = 0;
   private nextSeq = 0;
+  /** Time of the entry the last `pop` removed. */
+  poppedTimeNs = 0;
 
   constructor(initialCapacity = 1024) {
     this.timeNs = new Float64Array(initialCapacity);
@@ -55,10 +57,11 @@ export class EventQueue {
     return this.size > 0 ? this.slot[0] : -1;
   }
 
-  /** Removes the earliest entry and returns its slot (-1 when empty). */
+  /** Removes the earliest entry and returns its slot (-1 when empty); its time is then `poppedTimeNs`. */
   pop(): number {
     if (this.size === 0) return -1;
     const top = this.slot[0];
+    this.poppedTimeNs = this.timeNs[0];
     const last = --this.size;
     if (last > 0) this.siftDown(this.timeNs[last], this.seq[last], this.slot[last], last);
     return top;

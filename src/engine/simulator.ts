@@ -26,7 +26,12 @@ export class Simulator {
   private handlers: (Handler<never> | null)[] = [];
   private payloads: unknown[] = [];
   private generation: number[] = [];
-  private freeSlots: number[] = [];
+  /**
+   * Slots free for reuse: a stack of `freeCount` entries that never shrinks, so the millions of
+   * frees and reuses of a run never resize it (an array's pop may shrink its store, its push grow it).
+   */
+  private freeSlots = new Int32Array(64);
+  private freeCount = 0;
   private pendingCount = 0;
   private nowNs = 0;
   private processed = 0;
@@ -88,7 +93,7 @@ export class Simulator {
     if (!(timeNs >= this.nowNs) || !Number.isSafeInteger(timeNs)) {
       throw new RangeError(`cannot schedule at ${timeNs} ns (now ${this.nowNs} ns, integers only)`);
     }
-    const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.newSlot();
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.newSlot();
     this.handlers[slot] = handler as Handler<never>;
     this.payloads[slot] = payload;
     this.queue.push(timeNs, slot);
@@ -119,24 +124,28 @@ export class Simulator {
   step(): boolean {
     const queue = this.queue;
     const handlers = this.handlers;
-    // Cancelled events stay in the heap until they surface: drop them here, freeing their slots.
-    let slot = queue.peekSlot();
-    while (slot >= 0 && handlers[slot] === null) {
-      queue.pop();
-      this.freeSlots.push(slot);
-      slot = queue.peekSlot();
+    for (;;) {
+      const slot = queue.pop();
+      if (slot < 0) return false;
+      const handler = handlers[slot] as Handler<unknown> | null;
+      // A cancelled event stays in the heap until it surfaces: its slot is freed now.
+      if (handler === null) {
+        this.freeSlot(slot);
+        continue;
+      }
+      const payloads = this.payloads;
+      const payload = payloads[slot];
+      // Released before the handler runs, so the handler may reuse the slot.
+      handlers[slot] = null;
+      payloads[slot] = undefined;
+      this.generation[slot] = (this.generation[slot] + 1) & 0x0fffffff; // ids stay below 2^53
+      this.freeSlot(slot);
+      this.pendingCount--;
+      this.nowNs = queue.poppedTimeNs;
+      this.processed++;
+      handler(payload);
+      return true;
     }
-    if (slot < 0) return false;
-    const timeNs = queue.peekTime();
-    queue.pop();
-    const handler = handlers[slot] as Handler<unknown>;
-    const payload = this.payloads[slot];
-    this.release(slot);
-    this.pendingCount--;
-    this.nowNs = timeNs;
-    this.processed++;
-    handler(payload);
-    return true;
   }
 
   /** Runs every event at or before `timeNs`, then sets the clock to `timeNs`. Returns the count run. */
@@ -167,15 +176,18 @@ export class Simulator {
       const slot = this.queue.peekSlot();
       if (this.handlers[slot] !== null) return;
       this.queue.pop();
-      this.freeSlots.push(slot);
+      this.freeSlot(slot);
     }
   }
 
-  private release(slot: number): void {
-    this.handlers[slot] = null;
-    this.payloads[slot] = undefined;
-    this.generation[slot] = (this.generation[slot] + 1) & 0x0fffffff; // ids stay below 2^53
-    this.freeSlots.push(slot);
+  private freeSlot(slot: number): void {
+    // Every slot is free at most once, so the stack never holds more than the slots made.
+    if (this.freeCount === this.freeSlots.length) {
+      const grown = new Int32Array(this.freeSlots.length * 2);
+      grown.set(this.freeSlots);
+      this.freeSlots = grown;
+    }
+    this.freeSlots[this.freeCount++] = slot;
   }
 
   private newSlot(): number {
