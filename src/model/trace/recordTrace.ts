@@ -4,7 +4,7 @@
  * line runs a scenario to its end; the page replays its live run up to where it stands.
  */
 import type { TraceRecord } from '../../engine/trace.ts';
-import { EVENT_BUDGET, ScenarioInvalid, createRun } from '../run.ts';
+import { EVENT_BUDGET, EventBudgetExceeded, createRun } from '../run.ts';
 import type { Scenario } from '../types.ts';
 import {
   toChromeTrace,
@@ -59,9 +59,7 @@ export function recordRun(scenario: Scenario, opts: RecordOptions): TraceRecordi
   const limit = opts.untilEvents ?? EVENT_BUDGET;
   while (sim.eventsProcessed < limit && sim.step()) counters.sample();
   if (opts.untilEvents === undefined && sim.pending > 0) {
-    throw new ScenarioInvalid([
-      { field: 'messages', message: `the run needs more than ${EVENT_BUDGET} events: use fewer messages` },
-    ]);
+    throw new EventBudgetExceeded();
   }
   const records = sim.trace.records();
   return {

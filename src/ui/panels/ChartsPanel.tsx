@@ -83,7 +83,11 @@ export function ChartsPanel() {
         aria-labelledby={chartTabId(tab)}
         data-chart-tab={tab}
       >
-        {sweep.error && <p className="chart-error">The sweep failed: {sweep.error}</p>}
+        {sweep.error && (
+          <p className="chart-error" role="alert" data-testid="sweep-error">
+            The sweep stopped: {sweep.error}
+          </p>
+        )}
         {sweepNote && (
           <p className="chart-note" role="status" data-testid="sweep-note">
             {sweepNote}

@@ -40,7 +40,8 @@ export function SweepChart({
           points={points}
           pinnedPoints={pinnedPoints && pinnedPoints.length > 0 ? pinnedPoints : null}
           sizeBytes={sizeBytes}
-          stale={sweep.stale}
+          // Stopped by an error, the curves are not about to change: not "updating…" (the panel says why).
+          stale={sweep.stale && !sweep.error}
           linkGbps={linkGbps}
           cpuLog={cpuLog}
           textScale={textScale}

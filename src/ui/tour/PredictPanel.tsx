@@ -36,7 +36,7 @@ export function PredictPanel({ stepIndex, predict }: { stepIndex: number; predic
   const stored = useTour((s) => s.guesses[stepIndex]);
   const [ref, { width, height }] = useElementSize();
   const domain = useMemo(() => guessDomain(sweep.points, predict.metric), [sweep.points, predict.metric]);
-  const real = sweep.stale ? null : realCurve(sweep.points, predict);
+  const real = sweep.stale || sweep.error ? null : realCurve(sweep.points, predict);
   const n = predict.sizesBytes.length;
   const middle = Math.sqrt(domain[0] * domain[1]);
   const values = stored?.values ?? Array.from({ length: n }, () => middle);

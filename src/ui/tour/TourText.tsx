@@ -6,7 +6,7 @@ const selectSweep = (s: AppState) => s.sweep;
 /** A step's text with its `{…}` placeholders filled from the sweep ('…' while it is being computed). */
 export function TourText({ text }: { text: string }) {
   const sweep = useApp(selectSweep);
-  const parts = fillText(text, { points: sweep.stale ? null : sweep.points });
+  const parts = fillText(text, { points: sweep.stale || sweep.error ? null : sweep.points });
   return (
     <p className="tour-text" data-testid="tour-text">
       {parts.map((part, i) =>
