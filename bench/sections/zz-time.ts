@@ -10,7 +10,8 @@ import { chromiumPath, ensureBuild, FRAME_STAMPS, waitForPage, waitForServer } f
  * playing with the timeline open at 16 VMs per host, and, after 10^6 events of that run, stepping
  * back and moving the timeline's cursor (scrubbing), each from the action to the repainted page;
  * and the recording's memory per 10^6 spans. Goals: blocking ≤ 200 ms, ≥ 55 fps median, scrub
- * p95 ≤ 16 ms, step back p95 ≤ 5 ms, ≤ 64 MiB per 10^6 spans. (The page's heap over a long run:
+ * p95 ≤ 16 ms, step back p95 ≤ 5 ms (its main-thread work: the wait for the display's next frames
+ * alone is up to 33 ms at 60 Hz, so it is printed apart), ≤ 64 MiB per 10^6 spans. (The page's heap over a long run:
  * the soak section, `--soak-minutes 30`.)
  */
 export const title = 'Seeing time: blocking at load, timeline frames, step back, scrub, recording';
@@ -20,9 +21,16 @@ const DIST_DIR = process.env.BENCH_DIST_DIR ?? 'dist';
 const root = new URL('../../', import.meta.url);
 /** The run stepped back and scrubbed: the issue's heavy case, pv-tcp streaming 64 B, 16 VMs. */
 const HEAVY = '?mode=pv-tcp&workload=stream&size=64&vms=16&window=256';
+/**
+ * Frames are timed at 16 VMs with the default window: with a window of 256 the charts' sweep needs
+ * more than the event budget at 4 MiB, so it never settles, and its workers would share the cores.
+ */
+const FRAMES = '?mode=pv-tcp&workload=stream&size=64&vms=16';
 const EVENTS_BEFORE_STEPPING = 1_000_000;
-/** Steps back and cursor moves timed: each may replay the run, so a few. */
+/** Cursor moves timed: each may replay the run, so a few. */
 const ACTIONS = 5;
+/** Steps back timed (each a lookup). */
+const STEPS = 20;
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,14 +75,28 @@ async function runTo(page: Page, events: number): Promise<number> {
   })()`)) as number;
 }
 
-/** One step back, from the call to the next painted frame, ms. */
-const stepBackMs = (page: Page) =>
+/**
+ * One step back: `toPaintMs`, from the call to the second frame after it (what a user waits,
+ * including up to two vsync intervals in which nothing runs); `workMs`, the main thread's work it
+ * costs: the call itself, plus the next frame from its start (the frame time rAF is given) until
+ * its rendering is done (a task posted from the last rAF callback runs after it).
+ */
+const stepBack = (page: Page) =>
   page.evaluate(`(async () => {
+    await new Promise((r) => setTimeout(r, 30));
     const t0 = performance.now();
     window.__xenviz.back();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - t0;
-  })()`) as Promise<number>;
+    const t1 = performance.now();
+    const frame = await new Promise((resolve) =>
+      requestAnimationFrame((frameStart) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ frameStart, end: performance.now() });
+        channel.port2.postMessage(0);
+      }),
+    );
+    await new Promise((r) => requestAnimationFrame(r));
+    return { toPaintMs: performance.now() - t0, workMs: t1 - t0 + (frame.end - Math.max(frame.frameStart, t1)) };
+  })()`) as Promise<{ toPaintMs: number; workMs: number }>;
 
 /**
  * One move of the timeline's cursor (a click on its axis, as a user scrubs) to a tenth of the view
@@ -122,12 +144,16 @@ export async function run(): Promise<Record<string, number | string>> {
     const blockingMs = await blockingAtLoadMs(await browser.newPage({ viewport }), base);
 
     const page = await browser.newPage({ viewport });
-    await page.goto(`${base}${HEAVY}&speed=100000000`);
-    await waitForPage(page, 'window.__xenviz && window.__xenviz.state()', 60_000);
+    await page.goto(`${base}${FRAMES}&speed=100000000`);
+    // Frames while playing, once the charts' sweep is done: its workers would share the two cores.
+    await waitForPage(page, 'window.__xenviz && window.__xenviz.state().sweepReady', 300_000);
     const frames = await timelineFrameMs(page);
+    await page.goto(`${base}${HEAVY}&speed=100000000`);
+    await waitForPage(page, 'window.__xenviz && window.__xenviz.state().rendered', 60_000);
+    await page.getByTestId('tab-timeline').click();
     const events = await runTo(page, EVENTS_BEFORE_STEPPING);
-    const steps: number[] = [];
-    for (let i = 0; i < ACTIONS; i++) steps.push(await stepBackMs(page));
+    const steps: { toPaintMs: number; workMs: number }[] = [];
+    for (let i = 0; i < STEPS; i++) steps.push(await stepBack(page));
     const scrubs: number[] = [];
     for (let k = 0; k < ACTIONS; k++) scrubs.push(await scrubMs(page, k));
     return {
@@ -140,7 +166,18 @@ export async function run(): Promise<Record<string, number | string>> {
       ),
       timelineFrameMsP95: round1(percentile(frames, 0.95)),
       eventsBeforeStepping: events,
-      stepBackMsP95: round1(percentile(steps, 0.95)),
+      stepBackMsP95: round1(
+        percentile(
+          steps.map((x) => x.workMs),
+          0.95,
+        ),
+      ),
+      stepBackToPaintMsP95: round1(
+        percentile(
+          steps.map((x) => x.toPaintMs),
+          0.95,
+        ),
+      ),
       scrubMsP95: round1(percentile(scrubs, 0.95)),
       recordingMiBPer1MSpans: recordingMiBPerMillionSpans(),
     };
