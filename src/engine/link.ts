@@ -40,16 +40,9 @@ export class Link {
 
   /** Sends `byteCount` bytes; `onArrive` runs when the last bit reaches the far end. */
   transmit(byteCount: number, onArrive?: () => void, messageId = -1): Transmission {
-    const startNs = Math.max(this.sim.now, this.busyUntilNs);
-    const serNs = this.serializationNs(byteCount);
-    const sentNs = startNs + serNs;
+    const startNs = this.freeAtNs;
+    const sentNs = this.occupy(startNs, byteCount, messageId);
     const arriveNs = sentNs + this.propagationNs;
-    this.busyUntilNs = sentNs;
-    this.busyNs += serNs;
-    this.frames++;
-    this.bytes += byteCount;
-    if (this.sim.trace.active)
-      this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
     if (onArrive) this.sim.scheduleAt(arriveNs, onArrive);
     return { startNs, sentNs, arriveNs };
   }
@@ -60,17 +53,24 @@ export class Link {
    * leaves (the Transmission's `sentNs`).
    */
   send<P>(byteCount: number, messageId: number, onArrive: Handler<P>, payload: P): number {
-    const startNs = Math.max(this.sim.now, this.busyUntilNs);
+    const sentNs = this.occupy(this.freeAtNs, byteCount, messageId);
+    this.sim.postAt(sentNs + this.propagationNs, onArrive, payload);
+    return sentNs;
+  }
+
+  /**
+   * Serializes a frame of `byteCount` bytes from `startNs` (when the link is free): the link is busy
+   * until the last bit leaves, which it returns; counts the frame and traces its flight.
+   */
+  private occupy(startNs: number, byteCount: number, messageId: number): number {
     const serNs = this.serializationNs(byteCount);
     const sentNs = startNs + serNs;
-    const arriveNs = sentNs + this.propagationNs;
     this.busyUntilNs = sentNs;
     this.busyNs += serNs;
     this.frames++;
     this.bytes += byteCount;
     if (this.sim.trace.active)
-      this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, arriveNs, 'wire');
-    this.sim.postAt(arriveNs, onArrive, payload);
+      this.sim.trace.span(this.name, 'hw', 'wire', messageId, startNs, sentNs + this.propagationNs, 'wire');
     return sentNs;
   }
 
