@@ -119,6 +119,13 @@ export function buildTokenIndex(
     if (!p) anchors.set(b, (p = tokenAnchor(b)));
     return p;
   };
+  // A token with no next span rests where it is: one walk per resting point, shared.
+  const stays = new Map<Point, Walk>();
+  const stayAt = (p: Point) => {
+    let w = stays.get(p);
+    if (!w) stays.set(p, (w = walkOf([p])));
+    return w;
+  };
   const boxCache = new Map<string, Map<string, Map<string, DiagramBox | undefined>>>();
   const boxOf = (s: SpanRecord) => {
     let byOwner = boxCache.get(s.component);
@@ -139,7 +146,13 @@ export function buildTokenIndex(
       if (a.startNs > b.startNs || (a.startNs === b.startNs && a.endNs > b.endNs)) sorted = false;
     }
     if (!sorted) spans.sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs);
-    const boxes = spans.map(boxOf);
+    const n = spans.length;
+    const boxes: (DiagramBox | undefined)[] = new Array(n);
+    const spanStarts = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      boxes[i] = boxOf(spans[i]);
+      spanStarts[i] = spans[i].startNs;
+    }
     let lastNs = -Infinity;
     let lastIdx = 0;
     spans.forEach((s, i) => {
@@ -157,9 +170,17 @@ export function buildTokenIndex(
       if (!box) continue;
       const rest = entry[i] ?? anchorOf(box);
       // The next span: the first that starts when this one ends (work in parallel is not "next").
+      // Spans are in start order: the first at or after the end is found by bisection.
+      let lo = i + 1;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spanStarts[mid] >= s.endNs) hi = mid;
+        else lo = mid + 1;
+      }
       let next = -1;
-      for (let j = i + 1; j < spans.length; j++) {
-        if (spans[j].startNs >= s.endNs && boxes[j]) {
+      for (let j = lo; j < n; j++) {
+        if (boxes[j]) {
           next = j;
           break;
         }
@@ -176,7 +197,7 @@ export function buildTokenIndex(
         if (!cached) byNext.set(b, (cached = walkOf(hopPoints(layout, box, rest, b, connectorIndex))));
         walk = cached;
         entry[next] = walk.points[walk.points.length - 1];
-      } else walk = walkOf([rest]);
+      } else walk = stayAt(rest);
       prepared.push({
         startNs: s.startNs,
         endNs: s.endNs,
