@@ -1,15 +1,34 @@
 import type { Simulator } from '../engine/simulator.ts';
 import type { Costs } from './costs.ts';
 
+/**
+ * One named counter. A part of the model that counts on every packet holds its counter (looked up
+ * once, when it is built) rather than naming it at every count. A counter is in the run's results
+ * once it has been counted, even by 0, as when it was made by its first count.
+ */
+export class Counter {
+  n = 0;
+  counted = false;
+
+  inc(by = 1): void {
+    this.n += by;
+    this.counted = true;
+  }
+}
+
 /** Named counters of a run: notifications, wake-ups, grant operations, IOTLB hits, packets… */
 export class Counters {
-  /** A cell per name, so counting (several times per packet) is one look-up, not a get and a set. */
-  private readonly cells = new Map<string, { n: number }>();
+  private readonly cells = new Map<string, Counter>();
+
+  /** The counter called `name`, to keep and count on (it stays out of the results until counted). */
+  counter(name: string): Counter {
+    let cell = this.cells.get(name);
+    if (cell === undefined) this.cells.set(name, (cell = new Counter()));
+    return cell;
+  }
 
   inc(name: string, by = 1): void {
-    const cell = this.cells.get(name);
-    if (cell !== undefined) cell.n += by;
-    else this.cells.set(name, { n: by });
+    this.counter(name).inc(by);
   }
 
   get(name: string): number {
@@ -18,7 +37,10 @@ export class Counters {
 
   toRecord(): Record<string, number> {
     return Object.fromEntries(
-      [...this.cells].map(([name, cell]) => [name, cell.n] as const).sort(([a], [b]) => a.localeCompare(b)),
+      [...this.cells]
+        .filter(([, cell]) => cell.counted)
+        .map(([name, cell]) => [name, cell.n] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
     );
   }
 }

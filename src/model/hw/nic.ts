@@ -1,6 +1,6 @@
 import { BoundedRing } from '../../engine/ring.ts';
 import type { Link } from '../../engine/link.ts';
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import { chunks, frameBytes, wireBytes, type Frame } from './frame.ts';
 import { FrameFifo } from './frameFifo.ts';
 import { NicReceiver } from './nicReceiver.ts';
@@ -54,12 +54,21 @@ export class Nic {
   /** Frames whose DMA is running now, by direction, for the live view. */
   dmaInFlight = { tx: 0, rx: 0 };
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly framesCounter: Counter;
+  private readonly wireBytesCounter: Counter;
+  private readonly interruptsCounter: Counter;
+
   constructor(
     private readonly ctx: ModelContext,
     readonly host: number,
     private readonly uplink: Link,
     private readonly peers: () => readonly Nic[],
   ) {
+    this.framesCounter = ctx.counters.counter('frames');
+    this.wireBytesCounter = ctx.counters.counter('wireBytes');
+    this.interruptsCounter = ctx.counters.counter('interrupts');
+
     const p = ctx.costs.p;
     this.txRing = new BoundedRing<Frame>(ctx.sim, `h${host}/nic/tx-ring`, p.nicRingSlots);
     this.txBufCapacityBytes = p.nicTxBufKiB * 1024;
@@ -197,8 +206,8 @@ export class Nic {
     const frame = head.piece;
     const peer = this.peers()[frame.dstHost];
     const bytesOnWire = wireBytes(frame.payloadBytes, frame.headerBytes);
-    this.ctx.counters.inc('frames');
-    this.ctx.counters.inc('wireBytes', bytesOnWire);
+    this.framesCounter.inc();
+    this.wireBytesCounter.inc(bytesOnWire);
     this.wireBusy = true;
     const sentNs = this.uplink.send(bytesOnWire, frame.messageId, peer.rx.arrive, frame);
     this.ctx.sim.postAt(sentNs, this.wireDone, head);
@@ -254,7 +263,7 @@ export class Nic {
     sim.schedule(costs.ns.coal, () => {
       this.timerArmed = false;
       this.napiRunning = true;
-      this.ctx.counters.inc('interrupts');
+      this.interruptsCounter.inc();
       driver.interrupt();
     });
   }

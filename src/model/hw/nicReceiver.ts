@@ -1,4 +1,4 @@
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import { frameBytes, type Frame } from './frame.ts';
 import { FrameFifo } from './frameFifo.ts';
 import type { Nic } from './nic.ts';
@@ -30,11 +30,20 @@ export class NicReceiver {
   private readonly xoffBytes: number;
   private pauseSent = false;
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly rxDropsCounter: Counter;
+  private readonly rxFramesCounter: Counter;
+  private readonly pauseFramesCounter: Counter;
+
   constructor(
     private readonly ctx: ModelContext,
     private readonly nic: Nic,
     private readonly peers: () => readonly Nic[],
   ) {
+    this.rxDropsCounter = ctx.counters.counter('rxDrops');
+    this.rxFramesCounter = ctx.counters.counter('rxFrames');
+    this.pauseFramesCounter = ctx.counters.counter('pauseFrames');
+
     const p = ctx.costs.p;
     this.bufCapacityBytes = p.nicRxBufKiB * 1024;
     this.ringSlots = p.nicRxRingSlots;
@@ -62,7 +71,7 @@ export class NicReceiver {
   readonly arrive = (frame: Frame): void => {
     const bytes = frameBytes(frame.payloadBytes, frame.headerBytes);
     if (this.bufBytes + bytes > this.bufCapacityBytes) {
-      this.ctx.counters.inc('rxDrops');
+      this.rxDropsCounter.inc();
       return;
     }
     this.bufBytes += bytes;
@@ -116,7 +125,7 @@ export class NicReceiver {
   };
 
   private received(frame: Frame): void {
-    this.ctx.counters.inc('rxFrames');
+    this.rxFramesCounter.inc();
     this.ctx.arrived?.(frame.payloadBytes);
     if (frame.rx === 'sink' || frame.rx === 'direct') {
       this.freeDescriptor();
@@ -135,7 +144,7 @@ export class NicReceiver {
 
   private sendPause(on: boolean): void {
     this.pauseSent = on;
-    if (on) this.ctx.counters.inc('pauseFrames');
+    if (on) this.pauseFramesCounter.inc();
     const me = this.nic.host;
     this.ctx.sim.schedule(this.ctx.costs.ns.prop, () => {
       for (const peer of this.peers()) if (peer !== this.nic) peer.pause(me, on);

@@ -1,4 +1,4 @@
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import type { Frontend } from './frontend.ts';
 
 /**
@@ -10,10 +10,15 @@ import type { Frontend } from './frontend.ts';
 export class ModeratedIrq {
   private readonly armed = new Set<Frontend>();
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly interruptsCounter: Counter;
+
   constructor(
     private readonly ctx: ModelContext,
     private readonly label: string,
-  ) {}
+  ) {
+    this.interruptsCounter = ctx.counters.counter('interrupts');
+  }
 
   /** A completion for `fe` (already posted to it) asks for an interrupt. */
   raise(fe: Frontend, host: number, messageId: number): void {
@@ -32,7 +37,7 @@ export class ModeratedIrq {
       );
     sim.schedule(costs.ns.coal, () => {
       this.armed.delete(fe);
-      this.ctx.counters.inc('interrupts');
+      this.interruptsCounter.inc();
       fe.toFront.send(null, messageId);
     });
   }

@@ -1,4 +1,4 @@
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import { frameBytes, type Frame } from '../hw/frame.ts';
 import type { Nic } from '../hw/nic.ts';
 import { grantCopy, pagesOf } from '../xen/grantTable.ts';
@@ -44,12 +44,21 @@ export class Netback {
   private nextTx = 0;
   private nextRx = 0;
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly vifQueueStopsCounter: Counter;
+  private readonly txPacketsCounter: Counter;
+  private readonly rxPacketsCounter: Counter;
+
   constructor(
     private readonly ctx: ModelContext,
     private readonly nic: Nic,
     readonly host: number,
     vcpu: Vcpu,
   ) {
+    this.vifQueueStopsCounter = ctx.counters.counter('vifQueueStops');
+    this.txPacketsCounter = ctx.counters.counter('netbackTxPackets');
+    this.rxPacketsCounter = ctx.counters.counter('netbackRxPackets');
+
     this.thread = new KThread(ctx, 'netback kthread', vcpu, this.loop);
   }
 
@@ -116,7 +125,7 @@ export class Netback {
     if (!pkt) return undefined;
     if (vif.rx.ring.slots - vif.rx.occupancy - vif.rxReservedSlots >= pkt.slots) return pkt;
     vif.rxStopped = true; // xen_netbk_must_stop_queue → netif_stop_queue for this vif only
-    this.ctx.counters.inc('vifQueueStops');
+    this.vifQueueStopsCounter.inc();
     return undefined;
   }
 
@@ -139,7 +148,7 @@ export class Netback {
     const { ctx } = this;
     const k = batch.length;
     this.txThen = then;
-    ctx.counters.inc('netbackTxPackets', k);
+    this.txPacketsCounter.inc(k);
     this.thread.vcpu.run('netback', ctx.costs.ns.nbTx * k, `netback TX ×${k}`, batch.pkts[0].id, this.txCopy);
   }
 
@@ -237,7 +246,7 @@ export class Netback {
     const { ctx } = this;
     const k = batch.length;
     this.rxThen = then;
-    ctx.counters.inc('netbackRxPackets', k);
+    this.rxPacketsCounter.inc(k);
     this.thread.vcpu.run('netback', ctx.costs.ns.nbRx * k, `netback RX ×${k}`, batch.pkts[0].id, this.rxCopy);
   }
 

@@ -1,4 +1,4 @@
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import type { Vcpu } from '../xen/vcpu.ts';
 
 /**
@@ -22,13 +22,20 @@ export class TcpFlow {
   /** Receiver: bytes received since the last ACK it sent. */
   private rcvUnackedBytes = 0;
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly windowStallsCounter: Counter;
+  private readonly acksCounter: Counter;
+
   constructor(
     private readonly ctx: ModelContext,
     /** Bytes the sender may have un-acknowledged (the socket buffers' window). */
     private readonly windowBytes: number,
     /** The receiver's MSS: more than this un-acknowledged triggers an ACK. */
     private readonly mssBytes: number,
-  ) {}
+  ) {
+    this.windowStallsCounter = ctx.counters.counter('tcpWindowStalls');
+    this.acksCounter = ctx.counters.counter('tcpAcks');
+  }
 
   get inFlightBytes(): number {
     return this.unackedBytes;
@@ -49,7 +56,7 @@ export class TcpFlow {
       go();
       return;
     }
-    this.ctx.counters.inc('tcpWindowStalls');
+    this.windowStallsCounter.inc();
     this.blocked.push({ bytes, wake });
   }
 
@@ -74,7 +81,7 @@ export class TcpFlow {
     if (!due || this.rcvUnackedBytes === 0) return 0;
     const ack = this.rcvUnackedBytes;
     this.rcvUnackedBytes = 0;
-    this.ctx.counters.inc('tcpAcks');
+    this.acksCounter.inc();
     return ack;
   }
 

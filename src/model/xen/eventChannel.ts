@@ -1,4 +1,4 @@
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import { deliverEvent } from './events.ts';
 import type { Vcpu } from './vcpu.ts';
 
@@ -11,12 +11,19 @@ export class EventChannel {
   private pending = false;
   private readonly sendLabel: string;
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly sendsCounter: Counter;
+  private readonly mergedCounter: Counter;
+
   constructor(
     private readonly ctx: ModelContext,
     readonly name: string,
     readonly target: Vcpu,
     private readonly handler: (messageId: number) => void,
   ) {
+    this.sendsCounter = ctx.counters.counter('evtchnSends');
+    this.mergedCounter = ctx.counters.counter('evtchnMerged');
+
     this.sendLabel = `EVTCHNOP_send (${name})`;
     ctx.ports.push(this);
   }
@@ -31,7 +38,7 @@ export class EventChannel {
 
   /** Sends from `from` (which pays the hypercall; null for hardware), then continues with `then`. */
   send(from: Vcpu | null, messageId: number, then?: () => void): void {
-    this.ctx.counters.inc('evtchnSends');
+    this.sendsCounter.inc();
     const raise = () => {
       this.raise(messageId);
       then?.();
@@ -42,7 +49,7 @@ export class EventChannel {
 
   private raise(messageId: number): void {
     if (this.pending) {
-      this.ctx.counters.inc('evtchnMerged');
+      this.mergedCounter.inc();
       return;
     }
     this.pending = true;

@@ -1,5 +1,5 @@
 import { BoundedRing } from '../../engine/ring.ts';
-import type { ModelContext } from '../context.ts';
+import type { ModelContext, Counter } from '../context.ts';
 import type { EventChannel } from './eventChannel.ts';
 import type { Vcpu } from './vcpu.ts';
 
@@ -14,12 +14,17 @@ export class SharedRing<T> {
   /** The consumer's req_event: set when it sleeps, cleared by the notification it gets. */
   consumerWantsEvent = true;
 
+  // Counted per packet or event: each counter is kept, not looked up by name at every count.
+  private readonly suppressedCounter: Counter;
+
   constructor(
-    private readonly ctx: ModelContext,
+    ctx: ModelContext,
     readonly name: string,
     slots: number,
     private readonly consumerPort: () => EventChannel,
   ) {
+    this.suppressedCounter = ctx.counters.counter('notificationsSuppressed');
+
     this.ring = new BoundedRing<T>(ctx.sim, name, slots);
   }
 
@@ -35,7 +40,7 @@ export class SharedRing<T> {
       this.consumerWantsEvent = false;
       this.consumerPort().send(from, messageId, then);
     } else {
-      this.ctx.counters.inc('notificationsSuppressed');
+      this.suppressedCounter.inc();
       if (then) then();
     }
   }
