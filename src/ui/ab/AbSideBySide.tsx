@@ -3,11 +3,16 @@ import { useElementSize } from '../../charts/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
 import { pairsOf, paramValue, type Settings } from '../../store/settings.ts';
 import { useReducedMotion } from '../a11y/reducedMotion.ts';
-import { IoPathDiagram, TokenCanvas, layoutDiagram, type TokenCanvasHandle } from '../diagram/index.ts';
+import {
+  IoPathDiagram,
+  TokenCanvas,
+  layoutDiagram,
+  nearestToken,
+  type TokenCanvasHandle,
+} from '../diagram/index.ts';
 import { usePresenter } from '../presenter/index.ts';
 import { useDiagramTokens } from '../panels/useDiagramTokens.ts';
 import { abDiagramLabel, type AbDiagramLabel } from './abDiagramLabel.ts';
-import { nearestToken } from './abJourney.tsx';
 import './abSideBySide.css';
 
 const selectPinned = (s: AppState) => s.ab.pinned;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../store/actions.ts';
 import { createAppStore } from '../../store/appStore.ts';
-import type { Token } from '../diagram/index.ts';
-import { nearestToken } from './abJourney.tsx';
+import { nearestToken, type Token } from '../diagram/index.ts';
 
 const token = (messageId: number, x: number, y: number) => ({ messageId, x, y }) as Token;
 

@@ -6,25 +6,10 @@
  */
 import type { FrameLoop } from '../../frame/frameLoop.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
-import type { Token } from '../diagram/index.ts';
 
 type LiveRun = FrameLoop['live'];
 
 const selectJourneyOfA = (s: AppState) => s.ab.journeyOfA && s.ab.pinned !== null;
-
-/** A click within this distance of a token picks it, px (as on B's diagram). */
-const PICK_RADIUS_PX = 24;
-
-/** The token drawn nearest (x, y), within PICK_RADIUS_PX, or null. */
-export function nearestToken(tokens: readonly Token[], x: number, y: number): Token | null {
-  let best: Token | null = null;
-  let bestD = PICK_RADIUS_PX * PICK_RADIUS_PX;
-  for (const t of tokens) {
-    const d = (t.x - x) ** 2 + (t.y - y) ** 2;
-    if (d < bestD) [best, bestD] = [t, d];
-  }
-  return best;
-}
 
 /**
  * The live run whose journey the panel shows: A's while a token of A's was picked (and A still

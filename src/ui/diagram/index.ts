@@ -30,6 +30,7 @@ export type {
   InstantRecord,
   TraceRecord,
 } from './tokens/tokens.ts';
+export { nearestToken } from './tokens/pickToken.ts';
 export { drawTokens } from './tokens/drawTokens.ts';
 export type { TokenContext, DrawOptions } from './tokens/drawTokens.ts';
 export { TokenCanvas } from './tokens/TokenCanvas.tsx';

@@ -4,7 +4,7 @@ import {
   IoPathDiagram,
   TokenCanvas,
   layoutDiagram,
-  type Token,
+  nearestToken,
   type TokenCanvasHandle,
 } from '../diagram/index.ts';
 import { actions, useApp, type AppState } from '../../store/index.ts';
@@ -55,15 +55,8 @@ export function DiagramPanel() {
   /** Clicking a token opens its message's journey. */
   const pick = (e: React.MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
-    let best: Token | null = null;
-    let bestD = 24 * 24;
-    for (const t of drawn.current) {
-      const d = (t.x - x) ** 2 + (t.y - y) ** 2;
-      if (d < bestD) [best, bestD] = [t, d];
-    }
-    if (best) actions.selectMessage(best.messageId);
+    const token = nearestToken(drawn.current, e.clientX - box.left, e.clientY - box.top);
+    if (token) actions.selectMessage(token.messageId);
   };
 
   return (
